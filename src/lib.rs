@@ -1,0 +1,2 @@
+//! newsgraph: news articles → a provenance-rich knowledge graph.
+pub mod rdf;

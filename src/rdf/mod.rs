@@ -1,0 +1,2 @@
+//! RDF mapping of extracted facts.
+pub mod vocab;
