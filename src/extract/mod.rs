@@ -1,0 +1,182 @@
+//! Extract: a [`Document`] → [`Extraction`] (entity mentions, roles, events, time).
+//!
+//! Everything is found from the text itself: capitalization, titles, organization and place
+//! cues, nationality adjectives and the gazetteers and lexicons of `ontology/` (see
+//! [`crate::lexicon`]). No model, no network. Mentions keep byte spans into the original text.
+
+pub mod events;
+pub mod mentions;
+pub mod roles;
+pub mod time;
+pub mod tokens;
+
+use serde::{Deserialize, Serialize};
+
+use crate::ingest::Document;
+use crate::lexicon::{Lexicon, PlaceKind};
+use crate::text::Span;
+
+/// The three entity types of the graph.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum EntityType {
+    /// A person.
+    Person,
+    /// An organization.
+    Organization,
+    /// A place (country, city, region, named building …).
+    Place,
+}
+
+impl EntityType {
+    /// Lower-case name used in IRIs.
+    pub fn slug(self) -> &'static str {
+        match self {
+            EntityType::Person => "person",
+            EntityType::Organization => "organization",
+            EntityType::Place => "place",
+        }
+    }
+}
+
+/// How a mention names its entity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum MentionKind {
+    /// A proper name.
+    Name,
+    /// A name seen alone with no cue (a bare capitalized word); kept only if resolution links
+    /// it to an entity named elsewhere.
+    WeakName,
+    /// A nationality adjective standing for its country ("Russian").
+    Demonym,
+    /// A description ("the Russian leader", "the envoy").
+    Description,
+    /// A personal pronoun at the start of a sentence.
+    Pronoun,
+}
+
+/// One entity mention.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Mention {
+    /// Sentence index (0-based) in the document.
+    pub sentence: usize,
+    /// Bytes in the original text.
+    pub span: Span,
+    /// Surface form (the text at `span`, possessive excluded).
+    pub surface: String,
+    /// Entity type.
+    pub etype: EntityType,
+    /// Kind of mention.
+    pub kind: MentionKind,
+    /// Canonical name from a gazetteer (or the country of a demonym).
+    pub canonical: Option<String>,
+    /// Kind of gazetteer place.
+    pub place_kind: Option<PlaceKind>,
+    /// Gazetteer organization kind (`news`, `gov` …).
+    pub org_kind: Option<String>,
+    /// ISO code of the country the entity belongs to or stands for.
+    pub country: Option<String>,
+    /// For descriptions: the role word ("leader", "envoy").
+    pub role_hint: Option<String>,
+    /// For descriptions: the mention that qualifies the role ("Russian" in "the Russian leader").
+    pub holder_hint: Option<usize>,
+    /// Part of another mention's role phrase ("Russian" in "Russian President Vladimir
+    /// Putin"): not an event argument on its own.
+    pub consumed: bool,
+    /// The word right before the mention, lower case ("in", "at", "to" …).
+    pub prep: Option<String>,
+    /// Followed by a possessive `'s`.
+    pub possessive: bool,
+    /// Token range `[first, last]` within its sentence.
+    pub tokens: (usize, usize),
+}
+
+/// A role held by a person ("Kremlin spokesperson Dmitry Peskov").
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct RoleFact {
+    /// Sentence index.
+    pub sentence: usize,
+    /// Mention index of the person.
+    pub person: usize,
+    /// Mention index of the organization, country or person the role is held for.
+    pub holder: usize,
+    /// Role label, lower case ("spokesperson", "special envoy").
+    pub role: String,
+}
+
+/// The datatype of a time value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum TimeKind {
+    /// `xsd:date`
+    Date,
+    /// `xsd:gYearMonth`
+    YearMonth,
+    /// `xsd:gYear`
+    Year,
+}
+
+/// A resolved time value.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct TimeValue {
+    /// Lexical form (`2025-04-11`, `2025-04`, `2023`).
+    pub lexical: String,
+    /// Datatype.
+    pub kind: TimeKind,
+}
+
+/// An event found in one sentence.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct EventFact {
+    /// Sentence index.
+    pub sentence: usize,
+    /// Event class local name (`Meeting`).
+    pub event_type: String,
+    /// The trigger as written.
+    pub trigger: String,
+    /// Bytes of the trigger.
+    pub trigger_span: Span,
+    /// Mention indices of agents.
+    pub agents: Vec<usize>,
+    /// Mention indices of other participants.
+    pub participants: Vec<usize>,
+    /// Mention index of the place.
+    pub place: Option<usize>,
+    /// When.
+    pub time: Option<TimeValue>,
+    /// Mention index of the source the claim is attributed to.
+    pub reported_by: Option<usize>,
+}
+
+/// Everything extracted from one document.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct Extraction {
+    /// Mentions, in text order.
+    pub mentions: Vec<Mention>,
+    /// Roles.
+    pub roles: Vec<RoleFact>,
+    /// Events.
+    pub events: Vec<EventFact>,
+}
+
+/// Extract mentions, roles and events from a document.
+pub fn extract(doc: &Document, lexicon: &Lexicon) -> Extraction {
+    let doc_date = doc
+        .meta
+        .date
+        .as_deref()
+        .and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
+    let sentences: Vec<Vec<tokens::Token>> = doc
+        .sentences
+        .iter()
+        .map(|s| tokens::tokenize(&doc.masked, &doc.text, *s))
+        .collect();
+    let mut ex = Extraction::default();
+    let names = mentions::DocNames::collect(&sentences, lexicon);
+    for (si, toks) in sentences.iter().enumerate() {
+        let first = ex.mentions.len();
+        mentions::find(si, toks, lexicon, &names, &mut ex.mentions);
+        roles::find(si, toks, lexicon, first, &mut ex.mentions, &mut ex.roles);
+        let times = time::find(toks, lexicon, doc_date);
+        events::find(si, toks, lexicon, first, &ex.mentions, &times, &mut ex.events);
+    }
+    ex
+}

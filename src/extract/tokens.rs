@@ -1,0 +1,164 @@
+//! Word tokens of one sentence, with byte spans into the document text.
+
+use serde::{Deserialize, Serialize};
+
+use crate::text::Span;
+
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum TokKind {
+    /// Letters and digits (with internal periods, apostrophes, `&`).
+    Word,
+    /// One punctuation character.
+    Punct,
+    /// A possessive ending `'s` / `’s` split off a word.
+    Possessive,
+}
+
+/// One token.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    /// Bytes in the document text.
+    pub span: Span,
+    /// The text as written.
+    pub text: String,
+    /// Lower case.
+    pub lower: String,
+    /// Kind.
+    pub kind: TokKind,
+    /// True when directly attached to the previous token by a hyphen (`Kyiv-born` → `born`).
+    pub hyphen_joined: bool,
+}
+
+impl Token {
+    /// A word starting with an upper-case letter.
+    pub fn is_cap(&self) -> bool {
+        self.kind == TokKind::Word && self.text.chars().next().is_some_and(char::is_uppercase)
+    }
+
+    /// Two or more letters, all upper case (`NATO`, `U.S.`).
+    pub fn is_acronym(&self) -> bool {
+        let letters: Vec<char> = self.text.chars().filter(|c| c.is_alphabetic()).collect();
+        self.kind == TokKind::Word && letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
+    }
+
+    /// A word of digits.
+    pub fn is_number(&self) -> bool {
+        self.kind == TokKind::Word && self.text.chars().all(|c| c.is_ascii_digit())
+    }
+
+    /// True for a word token.
+    pub fn is_word(&self) -> bool {
+        self.kind == TokKind::Word
+    }
+}
+
+const DOTTED: &[&str] = &[
+    "St", "Dr", "Mr", "Mrs", "Ms", "Jr", "Sr", "Gen", "Sen", "Rep", "Gov", "Lt", "Col", "Capt",
+    "Prof", "Inc", "Corp", "Co", "Ltd", "Mt", "Ft", "Jan", "Feb", "Aug", "Sept", "Oct", "Nov",
+    "Dec", "No", "vs",
+];
+
+/// Tokenize `masked[span]` (the masked view), reporting spans into the document.
+pub fn tokenize(masked: &str, text: &str, span: Span) -> Vec<Token> {
+    let s = span.slice(masked);
+    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    let mut out: Vec<Token> = Vec::new();
+    let mut i = 0;
+    let push = |out: &mut Vec<Token>, a: usize, b: usize, kind: TokKind, joined: bool| {
+        let sp = Span::new(span.start + a, span.start + b);
+        let t = sp.slice(text).to_string();
+        out.push(Token {
+            lower: t.to_lowercase(),
+            text: t,
+            span: sp,
+            kind,
+            hyphen_joined: joined,
+        });
+    };
+    let mut joined_next = false;
+    while i < chars.len() {
+        let (pos, c) = chars[i];
+        if c.is_whitespace() {
+            i += 1;
+            joined_next = false;
+            continue;
+        }
+        if c.is_alphanumeric() {
+            let start = pos;
+            let mut j = i + 1;
+            while j < chars.len() {
+                let cj = chars[j].1;
+                if cj.is_alphanumeric() || unicode_normalization::char::is_combining_mark(cj) {
+                    j += 1;
+                } else if matches!(cj, '.' | '\'' | '’' | '&')
+                    && j + 1 < chars.len()
+                    && chars[j + 1].1.is_alphanumeric()
+                {
+                    j += 2;
+                } else {
+                    break;
+                }
+            }
+            let mut end = chars.get(j).map_or(s.len(), |x| x.0);
+            let word = &s[start..end];
+            // Trailing period of an abbreviation or dotted initials: "U.S.", "St."
+            if chars.get(j).is_some_and(|x| x.1 == '.') {
+                let dotted = word.contains('.') && word.split('.').all(|p| p.chars().count() == 1);
+                let single_cap = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
+                if dotted || single_cap || DOTTED.contains(&word) {
+                    j += 1;
+                    end = chars.get(j).map_or(s.len(), |x| x.0);
+                }
+            }
+            let word = &s[start..end];
+            // Possessive split: Trump's / Trump’s
+            let poss = ["'s", "’s", "'S", "’S"]
+                .iter()
+                .find(|p| word.len() > p.len() + 1 && word.ends_with(**p));
+            match poss {
+                Some(p) => {
+                    let cut = end - p.len();
+                    push(&mut out, start, cut, TokKind::Word, joined_next);
+                    push(&mut out, cut, end, TokKind::Possessive, false);
+                }
+                None => push(&mut out, start, end, TokKind::Word, joined_next),
+            }
+            joined_next = false;
+            i = j;
+            // A hyphen directly between two words joins them.
+            if i + 1 < chars.len() && matches!(chars[i].1, '-' | '‑') && chars[i + 1].1.is_alphanumeric() {
+                push(&mut out, chars[i].0, chars[i + 1].0, TokKind::Punct, true);
+                joined_next = true;
+                i += 1;
+            }
+            continue;
+        }
+        let end = chars.get(i + 1).map_or(s.len(), |x| x.0);
+        push(&mut out, pos, end, TokKind::Punct, false);
+        joined_next = false;
+        i += 1;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_abbreviations_possessives() {
+        let t = "U.S.-Russian envoy Trump’s St. Petersburg Kyiv-born 30-day truce.";
+        let toks = tokenize(t, t, Span::new(0, t.len()));
+        let words: Vec<&str> = toks.iter().map(|t| t.text.as_str()).collect();
+        assert_eq!(
+            words,
+            vec!["U.S.", "-", "Russian", "envoy", "Trump", "’s", "St.", "Petersburg", "Kyiv", "-", "born", "30", "-", "day", "truce", "."]
+        );
+        assert!(toks[2].hyphen_joined);
+        assert_eq!(toks[5].kind, TokKind::Possessive);
+        for tok in &toks {
+            assert_eq!(tok.span.slice(t), tok.text);
+        }
+    }
+}

@@ -1,0 +1,412 @@
+//! The extraction data in `ontology/`: gazetteers, lexicons and boilerplate patterns.
+//!
+//! The files are compiled into the binary (`include_str!`) so that the tool needs nothing at
+//! run time; their sources and licences are in `ontology/SOURCES.md`. Every table is
+//! tab-separated with `#` comment lines; see each file's header for its columns.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+/// Kinds of gazetteer places.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum PlaceKind {
+    /// A sovereign country or territory.
+    Country,
+    /// A city or town.
+    City,
+    /// An administrative or historical region.
+    Region,
+    /// A sea, ocean or other body of water.
+    Sea,
+    /// A geographic region or continent.
+    Geo,
+}
+
+/// A gazetteer entry for a place or an organization.
+#[derive(Debug, Clone)]
+pub struct NameEntry {
+    /// Canonical name.
+    pub canonical: String,
+    /// Place kind, for places.
+    pub place_kind: Option<PlaceKind>,
+    /// Organization kind (intl, news, gov, company), for organizations.
+    pub org_kind: Option<String>,
+    /// ISO 3166-1 alpha-2 code of the country it belongs to or stands for.
+    pub country: Option<String>,
+}
+
+/// How an event trigger relates to its arguments.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Frame {
+    /// Agent before, participants after.
+    Svo,
+    /// Noun: "meeting between X and Y".
+    Between,
+    /// "met with Y".
+    With,
+    /// "was appointed by X".
+    Passive,
+    /// Reporting verb.
+    Speech,
+}
+
+/// An event trigger.
+#[derive(Debug, Clone)]
+pub struct Trigger {
+    /// Event class local name (`Meeting`).
+    pub event_type: String,
+    /// CAMEO code, when one fits.
+    pub cameo: Option<String>,
+    /// True for nouns.
+    pub noun: bool,
+    /// Argument frame.
+    pub frame: Frame,
+}
+
+/// A role word.
+#[derive(Debug, Clone)]
+pub struct RoleWord {
+    /// Canonical role label.
+    pub role: String,
+    /// `title` (can precede a name), `noun` (a description) or `honorific`.
+    pub kind: String,
+}
+
+/// A time word.
+#[derive(Debug, Clone)]
+pub enum TimeWord {
+    /// ISO weekday number (Monday = 1).
+    Weekday(u32),
+    /// Month number.
+    Month(u32),
+    /// Relative day offset.
+    RelativeDays(i64),
+}
+
+/// What a boilerplate pattern marks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BoilerplateKind {
+    /// A whole line.
+    Line,
+    /// An inline photo credit.
+    Credit,
+    /// Markup whose first capture group (the link text) is kept.
+    Markup,
+}
+
+/// All extraction data.
+#[derive(Debug)]
+pub struct Lexicon {
+    /// Places by [`name_key`].
+    pub places: HashMap<String, NameEntry>,
+    /// Organizations by [`name_key`].
+    pub orgs: HashMap<String, NameEntry>,
+    /// Nationality adjective ([`name_key`]) → ISO code of its country.
+    pub demonyms: HashMap<String, String>,
+    /// ISO code → canonical country name.
+    pub country_names: HashMap<String, String>,
+    /// Longest gazetteer name, in tokens.
+    pub max_name_tokens: usize,
+    /// Event triggers by lower-case token sequence.
+    pub triggers: HashMap<Vec<String>, Trigger>,
+    /// Longest trigger, in tokens.
+    pub max_trigger_tokens: usize,
+    /// Role words by lower-case token sequence.
+    pub roles: HashMap<Vec<String>, RoleWord>,
+    /// Longest role, in tokens.
+    pub max_role_tokens: usize,
+    /// Organization cue words (as written) → position (`last`, `first`, `any`).
+    pub org_cues: HashMap<String, String>,
+    /// Lower-case words that never are (or start) a name on their own.
+    pub stopwords: HashSet<String>,
+    /// Frequent lower-case English words: a capitalized run made only of them is not a name.
+    pub frequent: HashSet<String>,
+    /// Place cue words (as written): a capitalized run ending in one is a place
+    /// ("Grand Europe Hotel").
+    pub place_cues: HashSet<String>,
+    /// Time words by lower-case form.
+    pub time_words: HashMap<String, TimeWord>,
+    /// Boilerplate patterns.
+    pub boilerplate: Vec<(Regex, BoilerplateKind)>,
+}
+
+/// Normalizes a name for lexicon look-up: lower case, periods dropped, other punctuation
+/// (but hyphens, apostrophes and `&`) turned into spaces, whitespace collapsed.
+pub fn name_key(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    for c in s.chars() {
+        if c == '.' {
+            continue;
+        }
+        let c = if c == '’' { '\'' } else { c };
+        if c.is_alphanumeric() || c == '-' || c == '\'' || c == '&' {
+            if space && !out.is_empty() {
+                out.push(' ');
+            }
+            space = false;
+            out.extend(c.to_lowercase());
+        } else {
+            space = true;
+        }
+    }
+    out
+}
+
+struct Table<'a> {
+    file: &'static str,
+    text: &'a str,
+}
+
+impl<'a> Table<'a> {
+    fn rows(&self, columns: usize) -> Result<Vec<Vec<&'a str>>, String> {
+        let mut rows = Vec::new();
+        for (n, line) in self.text.lines().enumerate() {
+            let line = line.trim_end_matches('\r');
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let mut cells: Vec<&str> = line.split('\t').map(str::trim).collect();
+            if cells.len() > columns {
+                return Err(format!(
+                    "{} line {}: {} columns, expected {columns}",
+                    self.file,
+                    n + 1,
+                    cells.len()
+                ));
+            }
+            cells.resize(columns, "");
+            rows.push(cells);
+        }
+        Ok(rows)
+    }
+}
+
+fn multi(cell: &str) -> impl Iterator<Item = &str> {
+    cell.split('|').map(str::trim).filter(|s| !s.is_empty())
+}
+
+fn opt(cell: &str) -> Option<String> {
+    (!cell.is_empty()).then(|| cell.to_string())
+}
+
+fn words(s: &str) -> Vec<String> {
+    s.split_whitespace().map(|w| w.to_lowercase()).collect()
+}
+
+macro_rules! table {
+    ($path:literal) => {
+        Table {
+            file: $path,
+            text: include_str!(concat!("../ontology/", $path)),
+        }
+    };
+}
+
+impl Lexicon {
+    /// The lexicon compiled into the binary.
+    pub fn builtin() -> Result<&'static Lexicon, crate::Error> {
+        static LEXICON: LazyLock<Result<Lexicon, String>> = LazyLock::new(Lexicon::load);
+        LEXICON.as_ref().map_err(|m| crate::Error::Lexicon {
+            file: "ontology/".into(),
+            message: m.clone(),
+        })
+    }
+
+    fn load() -> Result<Lexicon, String> {
+        let mut lx = Lexicon {
+            places: HashMap::new(),
+            orgs: HashMap::new(),
+            demonyms: HashMap::new(),
+            country_names: HashMap::new(),
+            max_name_tokens: 1,
+            triggers: HashMap::new(),
+            max_trigger_tokens: 1,
+            roles: HashMap::new(),
+            max_role_tokens: 1,
+            org_cues: HashMap::new(),
+            stopwords: HashSet::new(),
+            frequent: HashSet::new(),
+            place_cues: HashSet::new(),
+            time_words: HashMap::new(),
+            boilerplate: Vec::new(),
+        };
+        // Countries first so that their names win over same-named cities or regions.
+        for r in table!("gazetteer/countries.tsv").rows(5)? {
+            let (name, iso) = (r[0], r[1]);
+            if name.is_empty() {
+                continue;
+            }
+            lx.country_names.insert(iso.to_string(), name.to_string());
+            let entry = NameEntry {
+                canonical: name.to_string(),
+                place_kind: Some(PlaceKind::Country),
+                org_kind: None,
+                country: opt(iso),
+            };
+            for alias in std::iter::once(name).chain(multi(r[2])) {
+                lx.places.entry(name_key(alias)).or_insert_with(|| entry.clone());
+            }
+            for d in multi(r[3]) {
+                lx.demonyms.entry(name_key(d)).or_insert_with(|| iso.to_string());
+            }
+        }
+        for r in table!("gazetteer/places.tsv").rows(4)? {
+            let kind = match r[1] {
+                "city" => PlaceKind::City,
+                "region" => PlaceKind::Region,
+                "sea" => PlaceKind::Sea,
+                "country" => PlaceKind::Country,
+                _ => PlaceKind::Geo,
+            };
+            if r[0].is_empty() {
+                continue;
+            }
+            let entry = NameEntry {
+                canonical: r[0].to_string(),
+                place_kind: Some(kind),
+                org_kind: None,
+                country: opt(r[2]),
+            };
+            for alias in std::iter::once(r[0]).chain(multi(r[3])) {
+                lx.places.entry(name_key(alias)).or_insert_with(|| entry.clone());
+            }
+        }
+        for r in table!("gazetteer/organizations.tsv").rows(4)? {
+            if r[0].is_empty() {
+                continue;
+            }
+            let entry = NameEntry {
+                canonical: r[0].to_string(),
+                place_kind: None,
+                org_kind: opt(r[1]),
+                country: opt(r[2]),
+            };
+            for alias in std::iter::once(r[0]).chain(multi(r[3])) {
+                lx.orgs.entry(name_key(alias)).or_insert_with(|| entry.clone());
+            }
+        }
+        lx.max_name_tokens = lx
+            .places
+            .keys()
+            .chain(lx.orgs.keys())
+            .map(|k| k.split(' ').count())
+            .max()
+            .unwrap_or(1);
+        for r in table!("lexicon/events.tsv").rows(5)? {
+            if r[0].is_empty() || r[2].is_empty() {
+                continue;
+            }
+            let frame = match r[4] {
+                "between" => Frame::Between,
+                "with" => Frame::With,
+                "passive" => Frame::Passive,
+                "speech" => Frame::Speech,
+                _ => Frame::Svo,
+            };
+            let key = words(r[2]);
+            lx.max_trigger_tokens = lx.max_trigger_tokens.max(key.len());
+            lx.triggers.entry(key).or_insert(Trigger {
+                event_type: r[0].to_string(),
+                cameo: opt(r[1]),
+                noun: r[3] == "noun",
+                frame,
+            });
+        }
+        for r in table!("lexicon/roles.tsv").rows(3)? {
+            if r[0].is_empty() {
+                continue;
+            }
+            let key = words(r[0]);
+            lx.max_role_tokens = lx.max_role_tokens.max(key.len());
+            lx.roles.entry(key).or_insert(RoleWord {
+                role: if r[1].is_empty() { r[0] } else { r[1] }.to_lowercase(),
+                kind: r[2].to_string(),
+            });
+        }
+        for r in table!("lexicon/org_cues.tsv").rows(2)? {
+            if !r[0].is_empty() {
+                lx.org_cues.insert(r[0].to_string(), r[1].to_string());
+            }
+        }
+        for r in table!("lexicon/stopwords.tsv").rows(2)? {
+            if r[0].is_empty() {
+                continue;
+            }
+            if r[1] == "frequent" {
+                lx.frequent.insert(r[0].to_lowercase());
+            } else {
+                lx.stopwords.insert(r[0].to_lowercase());
+            }
+        }
+        for r in table!("lexicon/place_cues.tsv").rows(1)? {
+            if !r[0].is_empty() {
+                lx.place_cues.insert(r[0].to_string());
+            }
+        }
+        for r in table!("lexicon/time.tsv").rows(3)? {
+            let v = r[2].trim_end_matches(['d', 'D']);
+            let word = match r[1] {
+                "weekday" => v.parse().ok().map(TimeWord::Weekday),
+                "month" => v.parse().ok().map(TimeWord::Month),
+                "relative" if r[2].ends_with(['d', 'D']) => {
+                    v.trim_start_matches('+').parse().ok().map(TimeWord::RelativeDays)
+                }
+                _ => None,
+            };
+            if let Some(w) = word {
+                lx.time_words.insert(r[0].to_lowercase(), w);
+            }
+        }
+        for r in table!("boilerplate.tsv").rows(3)? {
+            if r[0].is_empty() {
+                continue;
+            }
+            let kind = match r[1] {
+                "credit" => BoilerplateKind::Credit,
+                "markup" => BoilerplateKind::Markup,
+                _ => BoilerplateKind::Line,
+            };
+            let pattern = if kind == BoilerplateKind::Line {
+                format!("^(?:{})$", r[0])
+            } else {
+                r[0].to_string()
+            };
+            let re = Regex::new(&pattern)
+                .map_err(|e| format!("boilerplate.tsv: pattern {:?}: {e}", r[0]))?;
+            lx.boilerplate.push((re, kind));
+        }
+        Ok(lx)
+    }
+
+    /// The country a demonym or country-ish name stands for, as `(iso2, canonical name)`.
+    pub fn demonym_country(&self, surface: &str) -> Option<(&str, &str)> {
+        let iso = self.demonyms.get(&name_key(surface))?;
+        let name = self.country_names.get(iso)?;
+        Some((iso.as_str(), name.as_str()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_loads() {
+        let lx = Lexicon::builtin().expect("lexicon loads");
+        assert!(lx.places.contains_key("united states"));
+        assert_eq!(lx.places["us"].canonical, "United States");
+        assert!(lx.demonym_country("Russian").is_some());
+        assert!(!lx.triggers.is_empty());
+    }
+
+    #[test]
+    fn keys() {
+        assert_eq!(name_key("U.S."), "us");
+        assert_eq!(name_key("Washington, DC"), "washington dc");
+        assert_eq!(name_key("St. Petersburg"), "st petersburg");
+        assert_eq!(name_key("Trump’s"), "trump's");
+    }
+}
