@@ -212,7 +212,9 @@ DROP_CITY = {
     "Marl", "Batman", "Man", "Bar", "Ur", "Ash", "Van",
     "Ogden", "Dodge", "Carson", "Hampton", "Norfolk", "Chesapeake", "Newark", "Waco",
     "Tyler", "Odessa", "Midland", "Abilene", "Sutton", "Mansfield", "Stockton", "Meads",
-    "Tri-Cities", "Maryvale", "Archway", "Cypress", "Salinas", "Bexley", "Bristol",
+    "Tri-Cities", "Maryvale", "Archway", "Cypress", "Salinas", "Bexley",
+    # cities named like a large company in organizations.tsv (the company is meant in news)
+    "Toyota", "Hitachi", "Santander", "Bristol",
 }
 DROP_CITY.discard("")
 # Kept despite the automatic word / first-name rules (major cities, unambiguous in news).
@@ -228,7 +230,7 @@ KEEP_CITY = {
     "Tehran", "Isfahan", "Gaza", "Rafah", "Jerusalem", "Beirut", "Damascus",
     "Salvador", "Natal", "Sevastopol", "Mecca", "Medina", "Hebron",
     "Georgetown", "Wellington",
-    "Bern", "Male", "Valletta", "Monaco", "Apia", "Praia",
+    "Bern", "Male", "Valletta", "Apia", "Praia",
     "Nassau", "Havana", "Panama City", "Kuwait City", "Valencia", "Verona", "Lille",
     "Basel", "Haifa", "Hobart", "Tulsa", "Reno", "Fresno", "Granada", "Porto", "Palma",
     "Bari", "Parma", "Modena", "Kiel", "Cork", "York", "Buffalo", "Astrakhan", "Perm",
@@ -273,7 +275,7 @@ FORCE_CITY = [
     ("Jenin", "PS"), ("Nablus", "PS"), ("Sevastopol", "UA"), ("Simferopol", "UA"),
     ("Davos", "CH"), ("Geneva", "CH"), ("Doha", "QA"), ("Riyadh", "SA"), ("Jeddah", "SA"),
     ("Istanbul", "TR"), ("Ankara", "TR"), ("Minsk", "BY"), ("Brussels", "BE"),
-    ("The Hague", "NL"), ("Strasbourg", "FR"), ("Luxembourg", "LU"), ("Anchorage", "US"),
+    ("The Hague", "NL"), ("Strasbourg", "FR"), ("Anchorage", "US"),
     ("Mar-a-Lago", "US"), ("Camp David", "US"), ("Sochi", "RU"), ("Vladivostok", "RU"),
     ("Kaliningrad", "RU"), ("Murmansk", "RU"), ("Bryansk", "RU"), ("Grozny", "RU"),
     ("Kazan", "RU"), ("Novosibirsk", "RU"), ("Yekaterinburg", "RU"), ("Rostov-na-Donu", "RU"),
@@ -448,7 +450,7 @@ def build_places(countries):
         if prev is None or score > prev[0]:
             chosen[news_name] = (score, c, extra, cc)
     rows = []
-    names_taken = set(chosen) | country_names
+    names_taken = set(chosen) | country_names | {s["name"] for s in gc.get_us_states().values()}
     hand_names = {p[0] for p in HAND_PLACES}
     alias_owner = {}
     for news_name, (score, c, extra, cc) in chosen.items():

@@ -617,7 +617,7 @@ BOILERPLATE = [  # pattern, kind, note
     (r"(?i)\((?:Photo|Image|Credit|Photo credit)[^()]*\)", "credit", "inline '(Photo: ...)' credit"),
     (r"\[([^\]]*)\]\([^)]*\)", "markup", "markdown link: mask '[' and '](target)', keep group 1 (the link text)"),
     (r"!\[[^\]]*\]\([^)]*\)", "markup", "markdown image: mask the whole match"),
-    (r"^#{1,6} ", "markup", "markdown heading marker: mask the marker only, not anchored to the line"),
+    (r"^#{1,6}[ ]", "markup", "markdown heading marker: mask the marker only, not anchored to the line"),
     (r"\*\*|__", "markup", "markdown bold markers: mask the markers only"),
 ]
 
