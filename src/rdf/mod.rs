@@ -1,2 +1,228 @@
-//! RDF mapping of extracted facts.
+//! RDF: documents, sentences, mentions, entities, roles and events → quads under the
+//! contract of `docs/RDF-MODEL.md` (PRODUCT.md §3).
+//!
+//! Every fact extracted from a sentence is asserted in the named graph of that sentence; the
+//! document's own description lives in the graph named by the document. IRIs are minted by
+//! [`mint`] from slugs, so the same input gives the same IRIs.
+
+pub mod mint;
 pub mod vocab;
+
+use std::collections::BTreeSet;
+
+use oxigraph::model::vocab::{rdf, rdfs, xsd};
+use oxigraph::model::{GraphName, Literal, NamedNode, NamedNodeRef, Quad, Term};
+
+use crate::extract::{EntityType, Extraction, MentionKind, TimeKind};
+use crate::ingest::Document;
+use crate::resolve::{Entity, Resolved};
+use crate::text::CharIndex;
+use mint::Minter;
+use vocab::{dcterms, itsrdf, nif, ng, org, prov, schema, sem, skos};
+
+/// The default base of minted IRIs.
+pub const DEFAULT_BASE: &str = "https://w3id.org/newsgraph/id/";
+
+/// The event class IRI for an event type local name.
+pub fn event_class(event_type: &str) -> NamedNode {
+    NamedNode::new_unchecked(format!("{}{}", vocab::NG, event_type))
+}
+
+struct Out {
+    quads: Vec<Quad>,
+    graph: GraphName,
+}
+
+impl Out {
+    fn add(&mut self, s: &NamedNode, p: NamedNodeRef<'_>, o: impl Into<Term>) {
+        self.quads.push(Quad::new(s.clone(), p, o, self.graph.clone()));
+    }
+}
+
+fn int(n: usize) -> Literal {
+    Literal::new_typed_literal(n.to_string(), xsd::NON_NEGATIVE_INTEGER)
+}
+
+fn entity_types(e: &Entity) -> Vec<NamedNodeRef<'static>> {
+    use crate::lexicon::PlaceKind;
+    match e.etype {
+        EntityType::Person => vec![schema::PERSON],
+        EntityType::Organization => vec![schema::ORGANIZATION],
+        EntityType::Place => match e.place_kind {
+            Some(PlaceKind::Country) => vec![schema::PLACE, schema::COUNTRY],
+            Some(PlaceKind::City) => vec![schema::PLACE, schema::CITY],
+            _ => vec![schema::PLACE],
+        },
+    }
+}
+
+/// Keep only characters that are valid in every RDF syntax (XML 1.0 forbids most C0 controls).
+pub fn clean_literal(s: &str) -> String {
+    s.chars()
+        .filter(|&c| matches!(c, '\t' | '\n' | '\r') || !(c.is_control() && (c as u32) < 0x20) && c != '\u{FFFE}' && c != '\u{FFFF}')
+        .collect()
+}
+
+/// All quads of one document. `d` is the document's index in `resolved.links`.
+pub fn document_quads(minter: &Minter, doc: &Document, ex: &Extraction, resolved: &Resolved, d: usize) -> Vec<Quad> {
+    let links = &resolved.links[d];
+    let ix = CharIndex::new(&doc.text);
+    let doc_iri = minter.document(&doc.slug);
+    let mut out = Out { quads: Vec::new(), graph: GraphName::NamedNode(doc_iri.clone()) };
+    // The document.
+    out.add(&doc_iri, rdf::TYPE, nif::CONTEXT);
+    out.add(&doc_iri, rdf::TYPE, schema::NEWS_ARTICLE);
+    out.add(&doc_iri, ng::SOURCE_PATH, Literal::from(clean_literal(&doc.rel_path)));
+    out.add(&doc_iri, dcterms::SOURCE, Literal::from(clean_literal(&doc.rel_path)));
+    out.add(&doc_iri, ng::SHA256, Literal::from(doc.sha256.clone()));
+    out.add(&doc_iri, nif::BEGIN_INDEX, int(0));
+    out.add(&doc_iri, nif::END_INDEX, int(ix.len_chars()));
+    out.add(&doc_iri, nif::IS_STRING, Literal::from(clean_literal(&doc.text)));
+    if let Some(date) = &doc.meta.date {
+        out.add(&doc_iri, schema::DATE_PUBLISHED, Literal::new_typed_literal(date.clone(), xsd::DATE));
+    }
+    if let Some(t) = &doc.meta.title {
+        out.add(&doc_iri, schema::HEADLINE, Literal::from(clean_literal(t)));
+        out.add(&doc_iri, dcterms::TITLE, Literal::from(clean_literal(t)));
+    }
+    if let Some(a) = &doc.meta.author {
+        out.add(&doc_iri, schema::AUTHOR, Literal::from(clean_literal(a)));
+    }
+    if let Some(u) = &doc.meta.url {
+        match NamedNode::new(u.clone()) {
+            Ok(iri) => out.add(&doc_iri, schema::URL, iri),
+            Err(_) => out.add(&doc_iri, schema::URL, Literal::from(clean_literal(u))),
+        }
+    }
+    // Sentences.
+    let sent_iris: Vec<NamedNode> = (0..doc.sentences.len()).map(|i| minter.sentence(&doc.slug, i + 1)).collect();
+    let graph_of = |s: usize| GraphName::NamedNode(sent_iris[s].clone());
+    for (i, span) in doc.sentences.iter().enumerate() {
+        out.graph = graph_of(i);
+        let s = &sent_iris[i];
+        out.add(s, rdf::TYPE, nif::SENTENCE);
+        out.add(s, nif::REFERENCE_CONTEXT, doc_iri.clone());
+        out.add(s, ng::SENTENCE_INDEX, int(i + 1));
+        out.add(s, nif::BEGIN_INDEX, int(ix.char_offset(span.start)));
+        out.add(s, nif::END_INDEX, int(ix.char_offset(span.end)));
+        out.add(s, nif::ANCHOR_OF, Literal::from(clean_literal(span.slice(&doc.text))));
+    }
+    let entity_iri = |e: usize| minter.entity(&resolved.entities[e]);
+    // Mentions and the entities they name.
+    let mut described: BTreeSet<(usize, usize)> = BTreeSet::new();
+    for (mi, m) in ex.mentions.iter().enumerate() {
+        let Some(e) = links.get(mi).copied().flatten() else { continue };
+        let Some(sent) = sent_iris.get(m.sentence) else { continue };
+        out.graph = graph_of(m.sentence);
+        let ent = &resolved.entities[e];
+        let eiri = entity_iri(e);
+        let (b, en) = (ix.char_offset(m.span.start), ix.char_offset(m.span.end));
+        let phrase = minter.mention(&doc.slug, b, en);
+        out.add(&phrase, rdf::TYPE, nif::PHRASE);
+        out.add(&phrase, nif::REFERENCE_CONTEXT, doc_iri.clone());
+        out.add(&phrase, nif::SENTENCE_PROP, sent.clone());
+        out.add(&phrase, nif::BEGIN_INDEX, int(b));
+        out.add(&phrase, nif::END_INDEX, int(en));
+        out.add(&phrase, nif::ANCHOR_OF, Literal::from(clean_literal(m.span.slice(&doc.text))));
+        out.add(&phrase, itsrdf::TA_IDENT_REF, eiri.clone());
+        out.add(&phrase, itsrdf::TA_CLASS_REF, entity_types(ent)[0]);
+        if described.insert((m.sentence, e)) {
+            for t in entity_types(ent) {
+                out.add(&eiri, rdf::TYPE, t);
+            }
+            out.add(&eiri, rdfs::LABEL, Literal::from(clean_literal(&ent.label)));
+            if let Some(c) = &ent.country {
+                if ent.label != *c {
+                    out.add(&eiri, ng::COUNTRY, minter.place(c));
+                }
+            }
+        }
+        if matches!(m.kind, MentionKind::Name | MentionKind::WeakName | MentionKind::Description) && m.surface != ent.label {
+            out.add(&eiri, skos::ALT_LABEL, Literal::from(clean_literal(&m.surface)));
+        }
+    }
+    // Roles.
+    for r in &ex.roles {
+        let (Some(p), Some(h)) = (links.get(r.person).copied().flatten(), links.get(r.holder).copied().flatten()) else { continue };
+        if p == h || r.sentence >= sent_iris.len() {
+            continue;
+        }
+        out.graph = graph_of(r.sentence);
+        let (pe, he) = (&resolved.entities[p], &resolved.entities[h]);
+        let role = minter.role(&r.role);
+        let ms = minter.membership(&pe.slug, &crate::ingest::slugify(&r.role), he);
+        out.add(&ms, rdf::TYPE, org::MEMBERSHIP);
+        out.add(&ms, org::MEMBER, entity_iri(p));
+        out.add(&ms, org::ORGANIZATION, entity_iri(h));
+        out.add(&ms, org::ROLE, role.clone());
+        out.add(&ms, rdfs::LABEL, Literal::from(clean_literal(&format!("{} — {} of {}", pe.label, r.role, he.label))));
+        out.add(&ms, prov::WAS_DERIVED_FROM, sent_iris[r.sentence].clone());
+        out.add(&role, rdf::TYPE, org::ROLE_CLASS);
+        out.add(&role, rdf::TYPE, skos::CONCEPT);
+        out.add(&role, rdfs::LABEL, Literal::from(clean_literal(&r.role)));
+    }
+    // Events.
+    for (k, ev) in ex.events.iter().enumerate() {
+        if ev.sentence >= sent_iris.len() {
+            continue;
+        }
+        let resolve = |ms: &[usize]| -> Vec<usize> {
+            let mut v: Vec<usize> = ms.iter().filter_map(|&m| links.get(m).copied().flatten()).collect();
+            v.dedup();
+            v
+        };
+        let agents = resolve(&ev.agents);
+        let mut parts = resolve(&ev.participants);
+        parts.retain(|p| !agents.contains(p));
+        let place = ev.place.and_then(|m| links.get(m).copied().flatten());
+        let actors: BTreeSet<usize> = agents.iter().chain(&parts).copied().filter(|a| Some(*a) != place).collect();
+        if actors.is_empty() {
+            continue;
+        }
+        out.graph = graph_of(ev.sentence);
+        let slugs: Vec<&str> = actors.iter().map(|&a| resolved.entities[a].slug.as_str()).collect();
+        let iri = match &ev.time {
+            Some(t) => minter.dated_event(&ev.event_type, &t.lexical, &slugs),
+            None => minter.sentence_event(&doc.slug, ev.sentence + 1, &ev.event_type, k),
+        };
+        out.add(&iri, rdf::TYPE, sem::EVENT);
+        out.add(&iri, rdf::TYPE, event_class(&ev.event_type));
+        let names: Vec<&str> = actors.iter().map(|&a| resolved.entities[a].label.as_str()).collect();
+        let label = match &ev.time {
+            Some(t) => format!("{}: {} ({})", ev.event_type, names.join(", "), t.lexical),
+            None => format!("{}: {}", ev.event_type, names.join(", ")),
+        };
+        out.add(&iri, rdfs::LABEL, Literal::from(clean_literal(&label)));
+        out.add(&iri, ng::TRIGGER, Literal::from(clean_literal(&ev.trigger)));
+        for &a in &actors {
+            out.add(&iri, sem::HAS_ACTOR, entity_iri(a));
+        }
+        for &a in agents.iter().filter(|a| actors.contains(a)) {
+            out.add(&iri, ng::HAS_AGENT, entity_iri(a));
+        }
+        for &a in parts.iter().filter(|a| actors.contains(a)) {
+            out.add(&iri, ng::HAS_PARTICIPANT, entity_iri(a));
+        }
+        if let Some(p) = place {
+            out.add(&iri, sem::HAS_PLACE, entity_iri(p));
+        }
+        if let Some(t) = &ev.time {
+            let dt = match t.kind {
+                TimeKind::Date => xsd::DATE,
+                TimeKind::YearMonth => xsd::G_YEAR_MONTH,
+                TimeKind::Year => xsd::G_YEAR,
+            };
+            out.add(&iri, sem::HAS_TIME_STAMP, Literal::new_typed_literal(t.lexical.clone(), dt));
+        }
+        if let Some(r) = ev.reported_by.and_then(|m| links.get(m).copied().flatten()) {
+            if !actors.contains(&r) {
+                out.add(&iri, ng::REPORTED_BY, entity_iri(r));
+            }
+        }
+        out.add(&iri, prov::WAS_DERIVED_FROM, sent_iris[ev.sentence].clone());
+    }
+    let mut quads = out.quads;
+    quads.sort_by_cached_key(|q| q.to_string());
+    quads.dedup();
+    quads
+}

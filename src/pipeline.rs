@@ -1,0 +1,253 @@
+//! The stages run together: inputs → store, incrementally.
+
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant};
+
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::extract::{self, Extraction};
+use crate::ingest::{self, Document, IngestError, Input};
+use crate::lexicon::Lexicon;
+use crate::rdf::{self, mint::Minter};
+use crate::resolve;
+use crate::store::{DocRecord, GraphStore, Mode};
+
+/// Options of an extract run.
+#[derive(Debug, Clone)]
+pub struct ExtractOptions {
+    /// Files, folders or `-`.
+    pub paths: Vec<PathBuf>,
+    /// Store directory.
+    pub store: PathBuf,
+    /// Base IRI.
+    pub base: String,
+    /// Largest input accepted.
+    pub max_bytes: u64,
+    /// `Some((i, n))`: only the inputs of shard `i` of `n` (1-based).
+    pub shard: Option<(usize, usize)>,
+    /// Remove documents of the store that are not among the inputs.
+    pub prune: bool,
+    /// Show a progress bar.
+    pub progress: bool,
+}
+
+/// What a run did.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Summary {
+    /// Inputs found.
+    pub inputs: usize,
+    /// Documents added.
+    pub added: usize,
+    /// Documents whose facts changed.
+    pub changed: usize,
+    /// Documents left as they were.
+    pub unchanged: usize,
+    /// Documents removed (`--prune`).
+    pub removed: usize,
+    /// Documents in the store.
+    pub documents: usize,
+    /// Sentences in the store.
+    pub sentences: usize,
+    /// Entities in the store.
+    pub entities: usize,
+    /// Events in the store.
+    pub events: usize,
+    /// Memberships in the store.
+    pub memberships: usize,
+    /// Quads in the store.
+    pub quads: usize,
+    /// One line per input that failed (file and reason).
+    pub errors: Vec<String>,
+    /// Wall time.
+    #[serde(skip)]
+    pub elapsed: Duration,
+}
+
+/// Set by a Ctrl-C handler: stop before writing anything more.
+pub static INTERRUPTED: AtomicBool = AtomicBool::new(false);
+
+/// Shard of an input: a stable hash of its relative path.
+pub fn shard_of(rel_path: &str, n: usize) -> usize {
+    // FNV-1a, stable across runs and platforms.
+    let mut h: u64 = 0xcbf29ce484222325;
+    for b in rel_path.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x100000001b3);
+    }
+    (h % n as u64) as usize + 1
+}
+
+fn quads_hash(quads: &[oxigraph::model::Quad]) -> String {
+    use sha2::{Digest, Sha256};
+    let mut h = Sha256::new();
+    for q in quads {
+        h.update(q.to_string().as_bytes());
+        h.update(b"\n");
+    }
+    h.finalize().iter().take(16).map(|b| format!("{b:02x}")).collect()
+}
+
+/// Ingest and extract one input.
+pub fn process(input: &Input, max_bytes: u64, lexicon: &Lexicon) -> Result<(Document, Extraction), IngestError> {
+    let doc = ingest::ingest_input(input, max_bytes, lexicon)?;
+    let ex = extract::extract(&doc, lexicon);
+    Ok((doc, ex))
+}
+
+/// Extract `opts.paths` into the store: unchanged files change nothing, changed files
+/// replace their facts, new files are added; entities are resolved across all documents.
+pub fn extract_into_store(opts: &ExtractOptions) -> crate::Result<Summary> {
+    let start = Instant::now();
+    let lexicon = Lexicon::builtin()?;
+    let minter = Minter::new(&opts.base).map_err(|e| crate::Error::Other(e.to_string()))?;
+    let (mut inputs, discover_errors) = ingest::discover(&opts.paths);
+    if let Some((i, n)) = opts.shard {
+        inputs.retain(|inp| shard_of(&inp.rel_path, n) == i);
+    }
+    let mut summary = Summary { inputs: inputs.len(), ..Summary::default() };
+    summary.errors.extend(discover_errors.iter().map(|e| e.to_string()));
+    let mut gs = GraphStore::open(&opts.store, Mode::Write, minter.base())?;
+
+    let bar = if opts.progress {
+        let pb = indicatif::ProgressBar::new(inputs.len() as u64);
+        pb.set_style(
+            indicatif::ProgressStyle::with_template("{spinner} extracting [{bar:30}] {pos}/{len} {per_sec} {eta}")
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        );
+        Some(pb)
+    } else {
+        None
+    };
+    // Parallel over documents; unchanged files (same path and bytes) are not re-extracted.
+    let known: std::collections::HashMap<&str, &str> =
+        gs.manifest().docs.iter().map(|(k, r)| (k.as_str(), r.doc.sha256.as_str())).collect();
+    enum Outcome {
+        Unchanged,
+        New(Box<(Document, Extraction)>),
+        Failed(IngestError),
+        Partial(Box<(Document, Extraction)>, IngestError),
+    }
+    let outcomes: Vec<(String, Outcome)> = inputs
+        .par_iter()
+        .map(|input| {
+            if INTERRUPTED.load(Ordering::Relaxed) {
+                return (input.rel_path.clone(), Outcome::Failed(IngestError::Io { path: input.path.clone(), source: std::io::Error::other("interrupted") }));
+            }
+            let out = match input.read(opts.max_bytes) {
+                Err(e) => Outcome::Failed(e),
+                Ok(bytes) => {
+                    let sha = ingest::sha256_hex(&bytes);
+                    if known.get(input.rel_path.as_str()) == Some(&sha.as_str()) {
+                        Outcome::Unchanged
+                    } else {
+                        match ingest::ingest_bytes(&input.path, &input.rel_path, &bytes, lexicon) {
+                            Err(e) => Outcome::Failed(e),
+                            Ok(doc) => {
+                                let ex = extract::extract(&doc, lexicon);
+                                if doc.sentences.is_empty() {
+                                    let e = IngestError::NoText { path: input.path.clone() };
+                                    Outcome::Partial(Box::new((doc, ex)), e)
+                                } else {
+                                    Outcome::New(Box::new((doc, ex)))
+                                }
+                            }
+                        }
+                    }
+                }
+            };
+            if let Some(b) = &bar {
+                b.inc(1);
+            }
+            (input.rel_path.clone(), out)
+        })
+        .collect();
+    if let Some(b) = &bar {
+        b.finish_and_clear();
+    }
+    if INTERRUPTED.load(Ordering::Relaxed) {
+        return Err(crate::Error::Other("interrupted: the store was left as it was".into()));
+    }
+    let input_paths: std::collections::HashSet<String> = inputs.iter().map(|i| i.rel_path.clone()).collect();
+    let mut fresh: std::collections::BTreeMap<String, (Document, Extraction)> = std::collections::BTreeMap::new();
+    for (rel, o) in outcomes {
+        match o {
+            Outcome::Unchanged => summary.unchanged += 1,
+            Outcome::New(b) => {
+                fresh.insert(rel, *b);
+            }
+            Outcome::Partial(b, e) => {
+                summary.errors.push(e.to_string());
+                fresh.insert(rel, *b);
+            }
+            Outcome::Failed(e) => summary.errors.push(e.to_string()),
+        }
+    }
+    if opts.prune {
+        let stale: Vec<String> = gs.manifest().docs.keys().filter(|k| !input_paths.contains(*k)).cloned().collect();
+        for k in stale {
+            gs.remove_document(&k)?;
+            summary.removed += 1;
+        }
+    }
+    // Resolve across every document of the store (new and kept), then rewrite the documents
+    // whose quads differ.
+    let mut all: Vec<(String, Document, Extraction, Option<String>)> = Vec::new();
+    for (k, r) in gs.manifest().docs.iter() {
+        if !fresh.contains_key(k) {
+            all.push((k.clone(), r.doc.clone(), r.extraction.clone(), Some(r.quads_hash.clone())));
+        }
+    }
+    let had: std::collections::HashSet<String> = gs.manifest().docs.keys().cloned().collect();
+    for (k, (d, e)) in fresh {
+        all.push((k, d, e, None));
+    }
+    all.sort_by(|a, b| a.0.cmp(&b.0));
+    let pairs: Vec<(&Document, &Extraction)> = all.iter().map(|(_, d, e, _)| (d, e)).collect();
+    let resolved = resolve::resolve(&pairs, lexicon);
+    let quads: Vec<Vec<oxigraph::model::Quad>> =
+        (0..all.len()).into_par_iter().map(|i| rdf::document_quads(&minter, &all[i].1, &all[i].2, &resolved, i)).collect();
+    for ((k, doc, ex, old_hash), q) in all.into_iter().zip(quads) {
+        let h = quads_hash(&q);
+        if old_hash.as_deref() == Some(h.as_str()) {
+            continue;
+        }
+        if had.contains(&k) {
+            if old_hash.is_none() {
+                summary.changed += 1;
+            }
+        } else {
+            summary.added += 1;
+        }
+        gs.put_document(DocRecord { doc, extraction: ex, quads_hash: h }, &q)?;
+    }
+    if INTERRUPTED.load(Ordering::Relaxed) {
+        return Err(crate::Error::Other("interrupted: the store was left as it was".into()));
+    }
+    gs.commit()?;
+    fill_counts(&gs, &mut summary)?;
+    summary.elapsed = start.elapsed();
+    Ok(summary)
+}
+
+/// Count documents, sentences, entities, events, memberships and quads in a store.
+pub fn fill_counts(gs: &GraphStore, s: &mut Summary) -> crate::Result<()> {
+    s.documents = gs.manifest().docs.len();
+    s.sentences = gs.manifest().docs.values().map(|r| r.doc.sentences.len()).sum();
+    s.quads = gs.len()?;
+    let count = |q: &str| -> crate::Result<usize> {
+        if let oxigraph::sparql::QueryResults::Solutions(mut sol) = gs.query(q)? {
+            if let Some(Ok(row)) = sol.next() {
+                if let Some(oxigraph::model::Term::Literal(l)) = row.get("n") {
+                    return Ok(l.value().parse().unwrap_or(0));
+                }
+            }
+        }
+        Ok(0)
+    };
+    s.entities = count("SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE { ?e a ?t FILTER(?t IN (schema:Person, schema:Organization, schema:Place)) }")?;
+    s.events = count("SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE { ?e a sem:Event }")?;
+    s.memberships = count("SELECT (COUNT(DISTINCT ?m) AS ?n) WHERE { ?m a org:Membership }")?;
+    Ok(())
+}
