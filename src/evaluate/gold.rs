@@ -213,7 +213,10 @@ mod tests {
 
     #[test]
     fn parses_the_seed_gold_file() {
-        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/eval/seeds.gold.json");
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../shared/eval/seeds.gold.json"
+        );
         let gold = Gold::from_path(path).expect("seed gold parses");
         assert_eq!(gold.format, GOLD_FORMAT);
         assert_eq!(gold.documents.len(), 5);
@@ -221,15 +224,23 @@ mod tests {
         assert!(gold.entities.iter().any(|e| e.optional));
         assert!(!gold.roles.is_empty());
         assert!(gold.events.iter().any(|e| !e.also_types.is_empty()));
-        assert_eq!(gold.metonyms.get("Kremlin").map(String::as_str), Some("Russia"));
+        assert_eq!(
+            gold.metonyms.get("Kremlin").map(String::as_str),
+            Some("Russia")
+        );
     }
 
     #[test]
     fn syntax_error_names_file_line_and_column() {
-        let err = Gold::from_json_str("{\n  \"format\": \"newsgraph-gold/1\",\n  \"entities\": [}\n", "g.json")
-            .expect_err("invalid JSON");
+        let err = Gold::from_json_str(
+            "{\n  \"format\": \"newsgraph-gold/1\",\n  \"entities\": [}\n",
+            "g.json",
+        )
+        .expect_err("invalid JSON");
         match &err {
-            GoldError::Parse { path, line, column, .. } => {
+            GoldError::Parse {
+                path, line, column, ..
+            } => {
                 assert_eq!(path, Path::new("g.json"));
                 assert_eq!(*line, 3);
                 assert!(*column > 0);
@@ -242,7 +253,10 @@ mod tests {
     #[test]
     fn bad_entity_type_is_a_parse_error() {
         let text = r#"{"format":"newsgraph-gold/1","entities":[{"name":"X","type":"Thing"}]}"#;
-        assert!(matches!(Gold::from_json_str(text, "g.json"), Err(GoldError::Parse { .. })));
+        assert!(matches!(
+            Gold::from_json_str(text, "g.json"),
+            Err(GoldError::Parse { .. })
+        ));
     }
 
     #[test]

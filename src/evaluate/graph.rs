@@ -105,13 +105,19 @@ impl GraphData {
     pub fn load(store: &Store) -> Result<Self, EvalError> {
         let mut data = GraphData::default();
 
-        for row in select(store, "entity types", &format!(
-            "SELECT ?e ?t WHERE {{ ?e a ?t . VALUES ?t {{ <{}> <{}> <{}> }} }}",
-            vocab::schema::PERSON.as_str(),
-            vocab::schema::ORGANIZATION.as_str(),
-            vocab::schema::PLACE.as_str()
-        ))? {
-            let (Some(e), Some(t)) = (node(&row, "e"), node(&row, "t")) else { continue };
+        for row in select(
+            store,
+            "entity types",
+            &format!(
+                "SELECT ?e ?t WHERE {{ ?e a ?t . VALUES ?t {{ <{}> <{}> <{}> }} }}",
+                vocab::schema::PERSON.as_str(),
+                vocab::schema::ORGANIZATION.as_str(),
+                vocab::schema::PLACE.as_str()
+            ),
+        )? {
+            let (Some(e), Some(t)) = (node(&row, "e"), node(&row, "t")) else {
+                continue;
+            };
             let ty = if t == vocab::schema::PERSON.to_string() {
                 EntityType::Person
             } else if t == vocab::schema::ORGANIZATION.to_string() {
@@ -135,16 +141,27 @@ impl GraphData {
             }
         }
 
-        for row in select(store, "documents", "SELECT ?d ?p WHERE { \
-            { ?d ng:sourcePath ?p } UNION { ?d dcterms:source ?p } }")?
-        {
-            let (Some(d), Some(p)) = (node(&row, "d"), lexical(&row, "p")) else { continue };
-            data.document_files.entry(d).or_default().insert(base_name(&p).to_string());
+        for row in select(
+            store,
+            "documents",
+            "SELECT ?d ?p WHERE { \
+            { ?d ng:sourcePath ?p } UNION { ?d dcterms:source ?p } }",
+        )? {
+            let (Some(d), Some(p)) = (node(&row, "d"), lexical(&row, "p")) else {
+                continue;
+            };
+            data.document_files
+                .entry(d)
+                .or_default()
+                .insert(base_name(&p).to_string());
         }
 
-        for row in select(store, "sentences", "SELECT ?s ?d ?a WHERE { ?s a nif:Sentence . \
-            OPTIONAL { ?s nif:referenceContext ?d } OPTIONAL { ?s nif:anchorOf ?a } }")?
-        {
+        for row in select(
+            store,
+            "sentences",
+            "SELECT ?s ?d ?a WHERE { ?s a nif:Sentence . \
+            OPTIONAL { ?s nif:referenceContext ?d } OPTIONAL { ?s nif:anchorOf ?a } }",
+        )? {
             let Some(s) = node(&row, "s") else { continue };
             let sentence = data.sentences.entry(s).or_default();
             if let Some(d) = node(&row, "d") {
@@ -157,11 +174,16 @@ impl GraphData {
             }
         }
 
-        for row in select(store, "mentions", "SELECT DISTINCT ?d ?e WHERE { \
+        for row in select(
+            store,
+            "mentions",
+            "SELECT DISTINCT ?d ?e WHERE { \
             ?m a nif:Phrase ; itsrdf:taIdentRef ?e . \
-            { ?m nif:referenceContext ?d } UNION { ?m nif:sentence/nif:referenceContext ?d } }")?
-        {
-            let (Some(d), Some(e)) = (node(&row, "d"), node(&row, "e")) else { continue };
+            { ?m nif:referenceContext ?d } UNION { ?m nif:sentence/nif:referenceContext ?d } }",
+        )? {
+            let (Some(d), Some(e)) = (node(&row, "d"), node(&row, "e")) else {
+                continue;
+            };
             data.mentions.insert((d, e));
         }
 
@@ -187,7 +209,11 @@ impl GraphData {
             }
         }
 
-        for row in select(store, "event graphs", "SELECT ?e ?g WHERE { GRAPH ?g { ?e a sem:Event } }")? {
+        for row in select(
+            store,
+            "event graphs",
+            "SELECT ?e ?g WHERE { GRAPH ?g { ?e a sem:Event } }",
+        )? {
             let Some(e) = node(&row, "e") else { continue };
             let event = data.events.entry(e).or_default();
             if let Some(g) = node(&row, "g") {
@@ -197,12 +223,15 @@ impl GraphData {
             }
         }
         // Also events typed in the default graph only (not written by newsgraph, but possible).
-        for row in select(store, "events", "SELECT ?e ?p ?o WHERE { ?e a sem:Event . \
+        for row in select(
+            store,
+            "events",
+            "SELECT ?e ?p ?o WHERE { ?e a sem:Event . \
             { ?e a ?o BIND(rdf:type AS ?p) } UNION { ?e sem:hasActor ?o BIND(sem:hasActor AS ?p) } \
             UNION { ?e sem:hasPlace ?o BIND(sem:hasPlace AS ?p) } \
             UNION { ?e sem:hasTimeStamp ?o BIND(sem:hasTimeStamp AS ?p) } \
-            UNION { ?e prov:wasDerivedFrom ?o BIND(prov:wasDerivedFrom AS ?p) } }")?
-        {
+            UNION { ?e prov:wasDerivedFrom ?o BIND(prov:wasDerivedFrom AS ?p) } }",
+        )? {
             let (Some(e), Some(p), Some(o)) = (node(&row, "e"), row.get("p"), row.get("o")) else {
                 continue;
             };

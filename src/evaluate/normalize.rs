@@ -6,7 +6,12 @@ use unicode_normalization::UnicodeNormalization;
 /// periods and other punctuation or symbols (`"U.S."` → `"us"`), collapse whitespace, and drop
 /// a leading `"the"` (`"The Kremlin"` → `"kremlin"`). Idempotent.
 pub fn normalize_name(name: &str) -> String {
-    let lowered: String = name.nfkc().collect::<String>().to_lowercase().nfkc().collect();
+    let lowered: String = name
+        .nfkc()
+        .collect::<String>()
+        .to_lowercase()
+        .nfkc()
+        .collect();
     let mut s = lowered.trim();
     for suffix in ["'s", "\u{2019}s"] {
         if let Some(stripped) = s.strip_suffix(suffix) {

@@ -73,7 +73,7 @@ pub struct EntityRef {
     pub label: String,
     /// Its Person / Organization / Place types.
     pub types: Vec<EntityType>,
-    /// Its IRI (N-Triples form, `<…>`).
+    /// Its IRI (a blank node as `_:id`).
     pub iri: String,
 }
 
@@ -239,7 +239,11 @@ fn list(items: &[String]) -> String {
 }
 
 fn types(types: &[EntityType]) -> String {
-    types.iter().map(|t| t.as_str()).collect::<Vec<_>>().join("/")
+    types
+        .iter()
+        .map(|t| t.as_str())
+        .collect::<Vec<_>>()
+        .join("/")
 }
 
 impl Report {
@@ -298,7 +302,11 @@ impl Report {
         }
         writeln!(o)?;
         writeln!(o, "MENTIONS")?;
-        writeln!(o, "  {:<14} {:>6} {:>6} {:>7}", "document", "gold", "found", "R")?;
+        writeln!(
+            o,
+            "  {:<14} {:>6} {:>6} {:>7}",
+            "document", "gold", "found", "R"
+        )?;
         let rows = self
             .mentions
             .per_document
@@ -306,7 +314,11 @@ impl Report {
             .map(|(k, v)| (k.as_str(), v))
             .chain(std::iter::once(("overall", &self.mentions.overall)));
         for (name, r) in rows {
-            writeln!(o, "  {:<14} {:>6} {:>6} {:>7.3}", name, r.total, r.found, r.recall)?;
+            writeln!(
+                o,
+                "  {:<14} {:>6} {:>6} {:>7.3}",
+                name, r.total, r.found, r.recall
+            )?;
         }
         writeln!(o)?;
         writeln!(o, "ROLES")?;

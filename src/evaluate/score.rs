@@ -106,7 +106,12 @@ impl<'a> Context<'a> {
         let node_keys = data
             .entities
             .iter()
-            .map(|(iri, e)| (iri.as_str(), e.all_labels().map(|l| normalize_name(l)).collect()))
+            .map(|(iri, e)| {
+                (
+                    iri.as_str(),
+                    e.all_labels().map(|l| normalize_name(l)).collect(),
+                )
+            })
             .collect();
         let gold_keys = gold
             .entities
@@ -166,7 +171,11 @@ impl<'a> Context<'a> {
         EntityRef {
             label: e.map_or_else(String::new, |e| e.display_label().to_string()),
             types: e.map_or_else(Vec::new, |e| e.types.iter().copied().collect()),
-            iri: iri.to_string(),
+            iri: iri
+                .strip_prefix('<')
+                .and_then(|i| i.strip_suffix('>'))
+                .unwrap_or(iri)
+                .to_string(),
         }
     }
 
@@ -194,7 +203,14 @@ impl<'a> Context<'a> {
     }
 
     #[allow(clippy::type_complexity)]
-    fn entities(&self) -> (EntityScores, Vec<Duplicate>, Vec<MissedEntity>, Vec<EntityRef>) {
+    fn entities(
+        &self,
+    ) -> (
+        EntityScores,
+        Vec<Duplicate>,
+        Vec<MissedEntity>,
+        Vec<EntityRef>,
+    ) {
         // Typed graph entities and the gold entities each matches.
         let typed: Vec<(&str, &BTreeSet<EntityType>, BTreeSet<usize>)> = self
             .data
@@ -248,8 +264,10 @@ impl<'a> Context<'a> {
             let matching: Vec<&(&str, &BTreeSet<EntityType>, BTreeSet<usize>)> =
                 typed.iter().filter(|(_, _, m)| m.contains(&i)).collect();
             if matching.len() >= 2 {
-                let mut graph_entities: Vec<EntityRef> =
-                    matching.iter().map(|(iri, _, _)| self.entity_ref(iri)).collect();
+                let mut graph_entities: Vec<EntityRef> = matching
+                    .iter()
+                    .map(|(iri, _, _)| self.entity_ref(iri))
+                    .collect();
                 graph_entities.sort();
                 duplicates.push(Duplicate {
                     gold: g.name.clone(),
@@ -268,8 +286,10 @@ impl<'a> Context<'a> {
                 }
             }
             if !found {
-                let found_as: BTreeSet<EntityType> =
-                    matching.iter().flat_map(|(_, t, _)| t.iter().copied()).collect();
+                let found_as: BTreeSet<EntityType> = matching
+                    .iter()
+                    .flat_map(|(_, t, _)| t.iter().copied())
+                    .collect();
                 missed.push(MissedEntity {
                     entity_type: g.entity_type,
                     name: g.name.clone(),
@@ -460,8 +480,10 @@ impl<'a> Context<'a> {
             })
             .collect();
         if typed.is_empty() {
-            let found: BTreeSet<String> =
-                candidates.iter().flat_map(|e| e.classes.iter().cloned()).collect();
+            let found: BTreeSet<String> = candidates
+                .iter()
+                .flat_map(|e| e.classes.iter().cloned())
+                .collect();
             return (
                 false,
                 false,
@@ -470,8 +492,11 @@ impl<'a> Context<'a> {
                 }],
             );
         }
-        let actor_keys: Vec<(&String, BTreeSet<String>)> =
-            gold.actors.iter().map(|a| (a, self.actor_keys(a))).collect();
+        let actor_keys: Vec<(&String, BTreeSet<String>)> = gold
+            .actors
+            .iter()
+            .map(|a| (a, self.actor_keys(a)))
+            .collect();
         let missing_actors = |e: &GraphEvent| -> Vec<String> {
             actor_keys
                 .iter()
@@ -490,7 +515,11 @@ impl<'a> Context<'a> {
                 .map(|e| missing_actors(e))
                 .min_by_key(Vec::len)
                 .unwrap_or_default();
-            return (false, false, vec![MissReason::MissingActors { actors: best }]);
+            return (
+                false,
+                false,
+                vec![MissReason::MissingActors { actors: best }],
+            );
         }
         let place_keys = gold.place.as_ref().map(|p| self.name_keys(p));
         let strict_failures = |e: &GraphEvent| -> Vec<MissReason> {
@@ -561,7 +590,9 @@ impl<'a> Context<'a> {
             lenient_recall: ratio(l, t),
             strict_recall: ratio(s, t),
         };
-        let total = per_type.values().fold((0, 0, 0), |a, c| (a.0 + c.0, a.1 + c.1, a.2 + c.2));
+        let total = per_type
+            .values()
+            .fold((0, 0, 0), |a, c| (a.0 + c.0, a.1 + c.1, a.2 + c.2));
         (
             EventScores {
                 per_type: per_type.into_iter().map(|(k, c)| (k, rec(c))).collect(),

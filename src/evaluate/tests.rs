@@ -163,7 +163,9 @@ const GOLD: &str = r#"{
 
 fn store() -> Store {
     let store = Store::new().expect("in-memory store");
-    store.load_from_slice(RdfFormat::TriG, TRIG).expect("fixture parses");
+    store
+        .load_from_slice(RdfFormat::TriG, TRIG)
+        .expect("fixture parses");
     store
 }
 
@@ -184,7 +186,12 @@ fn entity_precision_recall_f1() {
     let r = report();
     let p = &r.entities.per_type["Person"];
     assert_eq!(
-        (p.graph_entities, p.graph_matched, p.graph_optional_only, p.false_positives),
+        (
+            p.graph_entities,
+            p.graph_matched,
+            p.graph_optional_only,
+            p.false_positives
+        ),
         (4, 4, 0, 0)
     );
     assert_eq!((p.gold_required, p.gold_found), (3, 3));
@@ -192,7 +199,12 @@ fn entity_precision_recall_f1() {
 
     let o = &r.entities.per_type["Organization"];
     assert_eq!(
-        (o.graph_entities, o.graph_matched, o.graph_optional_only, o.false_positives),
+        (
+            o.graph_entities,
+            o.graph_matched,
+            o.graph_optional_only,
+            o.false_positives
+        ),
         (3, 1, 1, 1)
     );
     assert_eq!((o.gold_required, o.gold_found), (2, 1));
@@ -200,7 +212,12 @@ fn entity_precision_recall_f1() {
 
     let pl = &r.entities.per_type["Place"];
     assert_eq!(
-        (pl.graph_entities, pl.graph_matched, pl.graph_optional_only, pl.false_positives),
+        (
+            pl.graph_entities,
+            pl.graph_matched,
+            pl.graph_optional_only,
+            pl.false_positives
+        ),
         (4, 4, 0, 0)
     );
     assert_eq!((pl.gold_required, pl.gold_found), (4, 3));
@@ -209,7 +226,12 @@ fn entity_precision_recall_f1() {
 
     let all = &r.entities.overall;
     assert_eq!(
-        (all.graph_entities, all.graph_matched, all.graph_optional_only, all.false_positives),
+        (
+            all.graph_entities,
+            all.graph_matched,
+            all.graph_optional_only,
+            all.false_positives
+        ),
         (11, 9, 1, 1)
     );
     assert_eq!((all.gold_required, all.gold_found), (9, 7));
@@ -223,7 +245,10 @@ fn entity_precision_recall_f1() {
         .collect();
     assert_eq!(
         fps,
-        [("Friday", "<https://w3id.org/newsgraph/id/organization/friday>")]
+        [(
+            "Friday",
+            "https://w3id.org/newsgraph/id/organization/friday"
+        )]
     );
     assert_eq!(r.false_positives[0].types, [EntityType::Organization]);
 
@@ -234,7 +259,10 @@ fn entity_precision_recall_f1() {
         .collect();
     assert_eq!(
         missed,
-        [("White House", vec![EntityType::Place]), ("Ukraine", vec![])]
+        [
+            ("White House", vec![EntityType::Place]),
+            ("Ukraine", vec![])
+        ]
     );
 }
 
@@ -243,7 +271,10 @@ fn duplicates() {
     let r = report();
     assert_eq!(r.duplicates.len(), 1);
     let d = &r.duplicates[0];
-    assert_eq!((d.gold.as_str(), d.gold_type), ("Vladimir Putin", EntityType::Person));
+    assert_eq!(
+        (d.gold.as_str(), d.gold_type),
+        ("Vladimir Putin", EntityType::Person)
+    );
     let labels: Vec<&str> = d.graph_entities.iter().map(|e| e.label.as_str()).collect();
     assert_eq!(labels, ["President Putin", "Vladimir Putin"]);
 }
@@ -252,15 +283,27 @@ fn duplicates() {
 fn mention_recall() {
     let r = report();
     let m = &r.mentions;
-    assert_eq!((m.per_document["001"].total, m.per_document["001"].found), (5, 5));
-    assert_eq!((m.per_document["002"].total, m.per_document["002"].found), (6, 4));
+    assert_eq!(
+        (m.per_document["001"].total, m.per_document["001"].found),
+        (5, 5)
+    );
+    assert_eq!(
+        (m.per_document["002"].total, m.per_document["002"].found),
+        (6, 4)
+    );
     assert_eq!((m.overall.total, m.overall.found), (11, 9));
     assert!(close(m.overall.recall, 9.0 / 11.0));
     assert_eq!(
         m.missed,
         [
-            MissedMention { document: "002".into(), entity: "Donald Trump".into() },
-            MissedMention { document: "002".into(), entity: "Ukraine".into() },
+            MissedMention {
+                document: "002".into(),
+                entity: "Donald Trump".into()
+            },
+            MissedMention {
+                document: "002".into(),
+                entity: "Ukraine".into()
+            },
         ]
     );
 }
@@ -297,25 +340,32 @@ fn event_recall_lenient_and_strict() {
     assert_eq!((all.total, all.lenient_found, all.strict_found), (9, 5, 3));
     assert!(close(all.lenient_recall, 5.0 / 9.0) && close(all.strict_recall, 3.0 / 9.0));
 
-    let missed = |id: &str, doc: &str, ty: &str, lenient: bool, reasons: Vec<MissReason>| {
-        MissedEvent {
+    let missed =
+        |id: &str, doc: &str, ty: &str, lenient: bool, reasons: Vec<MissReason>| MissedEvent {
             id: id.into(),
             event_type: ty.into(),
             document: doc.into(),
             lenient_found: lenient,
             reasons,
-        }
-    };
+        };
     assert_eq!(
         r.missed_events,
         [
-            missed("001-none", "001", "Travel", false, vec![MissReason::NoEventAtEvidence]),
+            missed(
+                "001-none",
+                "001",
+                "Travel",
+                false,
+                vec![MissReason::NoEventAtEvidence]
+            ),
             missed(
                 "001-wrong-type",
                 "001",
                 "Threat",
                 false,
-                vec![MissReason::WrongType { found: vec!["Announcement".into()] }]
+                vec![MissReason::WrongType {
+                    found: vec!["Announcement".into()]
+                }]
             ),
             missed(
                 "002-meet",
@@ -332,16 +382,27 @@ fn event_recall_lenient_and_strict() {
                 "002",
                 "Meeting",
                 false,
-                vec![MissReason::MissingActors { actors: vec!["Donald Trump".into()] }]
+                vec![MissReason::MissingActors {
+                    actors: vec!["Donald Trump".into()]
+                }]
             ),
             missed(
                 "002-travel",
                 "002",
                 "Travel",
                 true,
-                vec![MissReason::Date { expected: "2025-04".into(), found: vec![] }]
+                vec![MissReason::Date {
+                    expected: "2025-04".into(),
+                    found: vec![]
+                }]
             ),
-            missed("002-wrong-doc", "002", "Meeting", false, vec![MissReason::NoEventAtEvidence]),
+            missed(
+                "002-wrong-doc",
+                "002",
+                "Meeting",
+                false,
+                vec![MissReason::NoEventAtEvidence]
+            ),
         ]
     );
 }
@@ -365,7 +426,10 @@ fn output_is_deterministic_and_readable() {
     assert_eq!(a.to_table(), b.to_table());
     let json: serde_json::Value = serde_json::from_str(&a.to_json()).expect("valid JSON");
     assert_eq!(json["roles"]["found"], 4);
-    assert_eq!(json["missed_events"][0]["reasons"][0]["reason"], "no_event_at_evidence");
+    assert_eq!(
+        json["missed_events"][0]["reasons"][0]["reason"],
+        "no_event_at_evidence"
+    );
     let table = a.to_table();
     for needle in [
         "ENTITIES",
@@ -382,7 +446,10 @@ fn output_is_deterministic_and_readable() {
 
 #[test]
 fn seed_gold_against_empty_store() {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/eval/seeds.gold.json");
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../shared/eval/seeds.gold.json"
+    );
     let gold = Gold::from_path(path).expect("seed gold parses");
     let r = evaluate(&Store::new().expect("store"), &gold).expect("runs");
     let required = gold.entities.iter().filter(|e| !e.optional).count();
@@ -390,4 +457,12 @@ fn seed_gold_against_empty_store() {
     assert_eq!(r.missed_entities.len(), required);
     assert_eq!(r.events.overall.total, gold.events.len());
     assert_eq!(r.roles.total, gold.roles.len());
+}
+
+#[test]
+#[ignore = "prints the fixture report; run with --ignored --nocapture"]
+fn print_fixture_report() {
+    let r = report();
+    println!("{}", r.to_table());
+    println!("{}", r.to_json());
 }
