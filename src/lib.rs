@@ -10,6 +10,7 @@
 //! against a gold file. The extraction data lives in `ontology/` ([`lexicon`]).
 
 pub mod error;
+pub mod evaluate;
 pub mod extract;
 pub mod ingest;
 pub mod lexicon;
