@@ -248,7 +248,7 @@ fn write_events(digraph: &mut Scope<'_, '_>, view: &ViewGraph) {
                     }
                 }
             }
-            for (_, (date, events)) in &ranks {
+            for (date, events) in ranks.values() {
                 let mut sub = digraph.subgraph();
                 sub.raw("rank", "same");
                 for index in date.iter().chain(events) {
@@ -285,11 +285,18 @@ fn write_edges(digraph: &mut Scope<'_, '_>, view: &ViewGraph) {
         if view.view == View::Actors && w > 1 {
             let _ = write!(label, " ({w})");
         }
+        // In the date layout an event and its date share a rank: Graphviz cannot route
+        // labels on such flat edges ("Unable to reclaim box space"), and the rank says it.
+        let flat = view.view == View::Events
+            && view.cluster == Cluster::Date
+            && e.kinds == [EdgeKind::Date];
         let mut attrs = digraph
             .edge(node_id(edge.source()), node_id(edge.target()))
             .attributes();
+        if !flat {
+            attrs.q("label", &label);
+        }
         attrs
-            .q("label", &label)
             .q("tooltip", &tooltip(&e.evidence, &label))
             .raw("weight", &w.max(1).to_string())
             .raw(
@@ -321,11 +328,7 @@ fn write_legend(digraph: &mut Scope<'_, '_>, view: &ViewGraph) {
             NodeKind::Date,
         ],
     };
-    if view
-        .graph
-        .node_weights()
-        .any(|n| n.kind == NodeKind::Other)
-    {
+    if view.graph.node_weights().any(|n| n.kind == NodeKind::Other) {
         kinds.push(NodeKind::Other);
     }
     let mut legend = digraph.cluster();

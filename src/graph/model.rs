@@ -297,7 +297,10 @@ impl Raw {
             })
     }
 
-    fn evidence_set<'a>(&self, sentences: impl IntoIterator<Item = &'a String>) -> BTreeSet<Evidence> {
+    fn evidence_set<'a>(
+        &self,
+        sentences: impl IntoIterator<Item = &'a String>,
+    ) -> BTreeSet<Evidence> {
         sentences.into_iter().map(|s| self.evidence(s)).collect()
     }
 
@@ -392,7 +395,11 @@ pub(crate) fn normalize(s: &str) -> String {
         .filter_map(|c| {
             if c.is_alphanumeric() {
                 Some(c)
-            } else if c.is_whitespace() || c == '-' || c == '_' || c == '\u{2010}' || c == '\u{2013}'
+            } else if c.is_whitespace()
+                || c == '-'
+                || c == '_'
+                || c == '\u{2010}'
+                || c == '\u{2013}'
             {
                 Some(' ')
             } else {
@@ -586,7 +593,9 @@ fn events_model(raw: &Raw, events: &[(&String, &EventInfo)]) -> (Nodes, Edges) {
 }
 
 /// The nodes within `depth` steps of the focus, edges taken as undirected. Entering an event
-/// node costs nothing, entering any other node costs one step (0-1 breadth-first search).
+/// node costs nothing but is only done from nodes less than `depth` steps away (so that the
+/// event's participants are shown with it); entering any other node costs one step (0-1
+/// breadth-first search).
 fn neighbourhood(
     nodes: &Nodes,
     edges: &Edges,
@@ -609,7 +618,9 @@ fn neighbourhood(
         for next in adjacency.get(current).into_iter().flatten() {
             let free = nodes.get(*next).is_some_and(|n| n.kind == NodeKind::Event);
             let nd = if free { d } else { d + 1 };
-            if nd > depth || dist.get(next).is_some_and(|old| *old <= nd) {
+            // An event is only worth showing if its participants are within reach too.
+            let too_far = if free { d >= depth } else { nd > depth };
+            if too_far || dist.get(next).is_some_and(|old| *old <= nd) {
                 continue;
             }
             dist.insert(next, nd);
