@@ -691,3 +691,22 @@ fn seed_size_views_render_without_warnings() {
         assert_dot_is_valid(&dot);
     }
 }
+
+#[test]
+fn empty_store_gives_a_valid_graph_with_legend_only() {
+    let empty = Store::new().unwrap();
+    for view in [View::Actors, View::Events] {
+        let graph = build_view(
+            &empty,
+            &ViewOptions {
+                view,
+                ..ViewOptions::default()
+            },
+        )
+        .unwrap();
+        assert_eq!(graph.graph.node_count(), 0);
+        let dot = to_dot(&graph);
+        assert!(dot.contains("label=\"Legend\""));
+        assert_dot_is_valid(&dot);
+    }
+}
