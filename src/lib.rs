@@ -12,6 +12,7 @@
 pub mod error;
 pub mod evaluate;
 pub mod extract;
+pub mod graph;
 pub mod ingest;
 pub mod lexicon;
 pub mod pipeline;
