@@ -1,2 +1,3 @@
 //! newsgraph: news articles → a provenance-rich knowledge graph.
+pub mod export;
 pub mod rdf;
