@@ -157,14 +157,18 @@ pub fn export_with(
     options: &ExportOptions,
     out: impl Write,
 ) -> Result<(), ExportError> {
-    let mut serializer = options.serializer(format)?.for_writer(BufWriter::new(out));
+    let writer = XmlCrEscaper {
+        inner: BufWriter::new(out),
+        enabled: format == Format::RdfXml,
+    };
+    let mut serializer = options.serializer(format)?.for_writer(writer);
     if format.is_quads() {
         write_dataset_sorted(store, &mut serializer)?;
     } else {
-        write_merged_graph_sorted(store, &mut serializer)?;
+        write_merged_graph_sorted(store, format, &mut serializer)?;
     }
-    let mut buffered = serializer.finish()?;
-    buffered.flush()?;
+    let mut writer = serializer.finish()?;
+    writer.flush()?;
     Ok(())
 }
 
@@ -181,6 +185,60 @@ pub fn export_canonical(store: &Store, out: impl Write) -> Result<(), ExportErro
         other => ExportError::Canonical(other.to_string()),
     })?;
     out.flush()?;
+    Ok(())
+}
+
+/// Writes `&#13;` for every carriage return when `enabled` (RDF/XML).
+///
+/// oxigraph 0.5.13's RDF/XML serializer writes U+000D raw; conforming XML parsers normalize a
+/// raw CR (or CRLF) to LF, so texts with Windows line endings would not survive a round trip
+/// through e.g. libxml2 or expat. In the serializer's output a CR byte can only come from a
+/// literal (text content) or an attribute value, where `&#13;` is the correct escape, and a
+/// 0x0D byte is never part of a multi-byte UTF-8 sequence, so a byte-level rewrite is exact.
+struct XmlCrEscaper<W: Write> {
+    inner: W,
+    enabled: bool,
+}
+
+impl<W: Write> Write for XmlCrEscaper<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        if !self.enabled {
+            return self.inner.write(buf);
+        }
+        let mut rest = buf;
+        while let Some(i) = rest.iter().position(|&b| b == b'\r') {
+            self.inner.write_all(&rest[..i])?;
+            self.inner.write_all(b"&#13;")?;
+            rest = &rest[i + 1..];
+        }
+        self.inner.write_all(rest)?;
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.inner.flush()
+    }
+}
+
+/// True for the characters XML 1.0 can carry (production `Char`).
+fn is_xml_char(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
+}
+
+/// RDF/XML cannot represent literals with characters outside XML 1.0's `Char` (most C0
+/// controls, U+FFFE, U+FFFF): refuse them instead of writing ill-formed XML.
+fn check_xml_chars(triple: &Triple) -> Result<(), ExportError> {
+    if let oxigraph::model::Term::Literal(literal) = &triple.object {
+        if let Some(c) = literal.value().chars().find(|&c| !is_xml_char(c)) {
+            return Err(ExportError::Serialize(format!(
+                "RDF/XML (XML 1.0) cannot represent character U+{:04X} in the literal of {} {}; \
+                 use another format",
+                u32::from(c),
+                triple.subject,
+                triple.predicate
+            )));
+        }
+    }
     Ok(())
 }
 
@@ -234,6 +292,7 @@ fn write_dataset_sorted<W: Write>(
 /// Triple formats: the union of all graphs, one subject at a time, sorted and de-duplicated.
 fn write_merged_graph_sorted<W: Write>(
     store: &Store,
+    format: Format,
     serializer: &mut WriterQuadSerializer<W>,
 ) -> Result<(), ExportError> {
     let mut subjects = BTreeMap::new();
@@ -252,6 +311,9 @@ fn write_merged_graph_sorted<W: Write>(
         });
         triples.dedup();
         for triple in &triples {
+            if format == Format::RdfXml {
+                check_xml_chars(triple)?;
+            }
             serializer.serialize_quad(triple.as_ref().in_graph(GraphNameRef::DefaultGraph))?;
         }
     }
