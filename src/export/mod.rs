@@ -18,6 +18,15 @@
 //! subject description, not the dataset. [`export_canonical`] is the exception: RDFC-1.0 is a
 //! whole-dataset algorithm, so it holds the full dataset (as sophia terms) in memory.
 //!
+//! # Format notes (oxigraph 0.5.13)
+//! - RDF/XML: carriage returns are written as `&#13;` (oxigraph writes them raw, and XML
+//!   parsers would turn them into line feeds); literals with characters XML 1.0 cannot carry
+//!   (most C0 controls, U+FFFE, U+FFFF) make the export fail with [`ExportError::Serialize`].
+//! - JSON-LD: oxigraph's generic serializer ignores prefixes, so the output has no `@context`
+//!   and uses absolute IRIs (valid, expanded-style JSON-LD).
+//! - Literals come out as the store returns them: oxigraph's store keeps integer subtypes
+//!   such as `xsd:nonNegativeInteger` as `xsd:integer`.
+//!
 //! # Consistency
 //! Each graph (or subject) is read from a fresh store snapshot, so an export running while
 //! another thread writes to the same store may mix states. newsgraph never does that (the
@@ -146,6 +155,10 @@ impl ExportOptions {
 /// triples of the data. The output is deterministic: quads are sorted by (graph, subject,
 /// predicate, object) in N-Quads string order (see the [module docs](self) for memory use).
 /// `out` is buffered internally and flushed before returning.
+///
+/// # Errors
+/// [`ExportError::Io`] when writing fails, [`ExportError::Store`] when reading the store fails,
+/// [`ExportError::Serialize`] for RDF/XML literals XML 1.0 cannot carry.
 pub fn export(store: &Store, format: Format, out: impl Write) -> Result<(), ExportError> {
     export_with(store, format, &ExportOptions::default(), out)
 }
