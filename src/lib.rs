@@ -11,6 +11,7 @@
 
 pub mod error;
 pub mod evaluate;
+pub mod export;
 pub mod extract;
 pub mod graph;
 pub mod ingest;
