@@ -247,10 +247,14 @@ impl Lexicon {
                 country: opt(iso),
             };
             for alias in std::iter::once(name).chain(multi(r[2])) {
-                lx.places.entry(name_key(alias)).or_insert_with(|| entry.clone());
+                lx.places
+                    .entry(name_key(alias))
+                    .or_insert_with(|| entry.clone());
             }
             for d in multi(r[3]) {
-                lx.demonyms.entry(name_key(d)).or_insert_with(|| iso.to_string());
+                lx.demonyms
+                    .entry(name_key(d))
+                    .or_insert_with(|| iso.to_string());
             }
         }
         for r in table!("gazetteer/places.tsv").rows(4)? {
@@ -271,7 +275,9 @@ impl Lexicon {
                 country: opt(r[2]),
             };
             for alias in std::iter::once(r[0]).chain(multi(r[3])) {
-                lx.places.entry(name_key(alias)).or_insert_with(|| entry.clone());
+                lx.places
+                    .entry(name_key(alias))
+                    .or_insert_with(|| entry.clone());
             }
         }
         for r in table!("gazetteer/organizations.tsv").rows(4)? {
@@ -285,7 +291,9 @@ impl Lexicon {
                 country: opt(r[2]),
             };
             for alias in std::iter::once(r[0]).chain(multi(r[3])) {
-                lx.orgs.entry(name_key(alias)).or_insert_with(|| entry.clone());
+                lx.orgs
+                    .entry(name_key(alias))
+                    .or_insert_with(|| entry.clone());
             }
         }
         lx.max_name_tokens = lx
@@ -351,9 +359,11 @@ impl Lexicon {
             let word = match r[1] {
                 "weekday" => v.parse().ok().map(TimeWord::Weekday),
                 "month" => v.parse().ok().map(TimeWord::Month),
-                "relative" if r[2].ends_with(['d', 'D']) => {
-                    v.trim_start_matches('+').parse().ok().map(TimeWord::RelativeDays)
-                }
+                "relative" if r[2].ends_with(['d', 'D']) => v
+                    .trim_start_matches('+')
+                    .parse()
+                    .ok()
+                    .map(TimeWord::RelativeDays),
                 _ => None,
             };
             if let Some(w) = word {

@@ -11,6 +11,7 @@
 
 pub mod error;
 pub mod evaluate;
+pub mod explain;
 pub mod export;
 pub mod extract;
 pub mod graph;

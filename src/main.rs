@@ -1,1 +1,26 @@
-fn main() {}
+//! The `newsgraph` binary: parse arguments, run, map the outcome to an exit code
+//! (0 success, 1 error, 2 some inputs failed).
+
+mod cli;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+fn main() -> ExitCode {
+    let args = cli::Cli::parse();
+    let _ = ctrlc::set_handler(|| {
+        if newsgraph::pipeline::INTERRUPTED.swap(true, std::sync::atomic::Ordering::SeqCst) {
+            std::process::exit(130);
+        }
+        eprintln!("newsgraph: interrupted; stopping without writing (Ctrl-C again to quit now)");
+    });
+    match cli::run(args) {
+        Ok(code) => code,
+        Err(e) => {
+            let msg = format!("{e:#}").replace('\n', " ");
+            eprintln!("newsgraph: error: {msg}");
+            ExitCode::FAILURE
+        }
+    }
+}

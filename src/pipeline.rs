@@ -86,11 +86,19 @@ fn quads_hash(quads: &[oxigraph::model::Quad]) -> String {
         h.update(q.to_string().as_bytes());
         h.update(b"\n");
     }
-    h.finalize().iter().take(16).map(|b| format!("{b:02x}")).collect()
+    h.finalize()
+        .iter()
+        .take(16)
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 /// Ingest and extract one input.
-pub fn process(input: &Input, max_bytes: u64, lexicon: &Lexicon) -> Result<(Document, Extraction), IngestError> {
+pub fn process(
+    input: &Input,
+    max_bytes: u64,
+    lexicon: &Lexicon,
+) -> Result<(Document, Extraction), IngestError> {
     let doc = ingest::ingest_input(input, max_bytes, lexicon)?;
     let ex = extract::extract(&doc, lexicon);
     Ok((doc, ex))
@@ -106,23 +114,34 @@ pub fn extract_into_store(opts: &ExtractOptions) -> crate::Result<Summary> {
     if let Some((i, n)) = opts.shard {
         inputs.retain(|inp| shard_of(&inp.rel_path, n) == i);
     }
-    let mut summary = Summary { inputs: inputs.len(), ..Summary::default() };
-    summary.errors.extend(discover_errors.iter().map(|e| e.to_string()));
+    let mut summary = Summary {
+        inputs: inputs.len(),
+        ..Summary::default()
+    };
+    summary
+        .errors
+        .extend(discover_errors.iter().map(|e| e.to_string()));
     let mut gs = GraphStore::open(&opts.store, Mode::Write, minter.base())?;
 
     let bar = if opts.progress {
         let pb = indicatif::ProgressBar::new(inputs.len() as u64);
         pb.set_style(
-            indicatif::ProgressStyle::with_template("{spinner} extracting [{bar:30}] {pos}/{len} {per_sec} {eta}")
-                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+            indicatif::ProgressStyle::with_template(
+                "{spinner} extracting [{bar:30}] {pos}/{len} {per_sec} {eta}",
+            )
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
         );
         Some(pb)
     } else {
         None
     };
     // Parallel over documents; unchanged files (same path and bytes) are not re-extracted.
-    let known: std::collections::HashMap<&str, &str> =
-        gs.manifest().docs.iter().map(|(k, r)| (k.as_str(), r.doc.sha256.as_str())).collect();
+    let known: std::collections::HashMap<&str, &str> = gs
+        .manifest()
+        .docs
+        .iter()
+        .map(|(k, r)| (k.as_str(), r.doc.sha256.as_str()))
+        .collect();
     enum Outcome {
         Unchanged,
         New(Box<(Document, Extraction)>),
@@ -133,7 +152,13 @@ pub fn extract_into_store(opts: &ExtractOptions) -> crate::Result<Summary> {
         .par_iter()
         .map(|input| {
             if INTERRUPTED.load(Ordering::Relaxed) {
-                return (input.rel_path.clone(), Outcome::Failed(IngestError::Io { path: input.path.clone(), source: std::io::Error::other("interrupted") }));
+                return (
+                    input.rel_path.clone(),
+                    Outcome::Failed(IngestError::Io {
+                        path: input.path.clone(),
+                        source: std::io::Error::other("interrupted"),
+                    }),
+                );
             }
             let out = match input.read(opts.max_bytes) {
                 Err(e) => Outcome::Failed(e),
@@ -147,7 +172,9 @@ pub fn extract_into_store(opts: &ExtractOptions) -> crate::Result<Summary> {
                             Ok(doc) => {
                                 let ex = extract::extract(&doc, lexicon);
                                 if doc.sentences.is_empty() {
-                                    let e = IngestError::NoText { path: input.path.clone() };
+                                    let e = IngestError::NoText {
+                                        path: input.path.clone(),
+                                    };
                                     Outcome::Partial(Box::new((doc, ex)), e)
                                 } else {
                                     Outcome::New(Box::new((doc, ex)))
@@ -167,10 +194,14 @@ pub fn extract_into_store(opts: &ExtractOptions) -> crate::Result<Summary> {
         b.finish_and_clear();
     }
     if INTERRUPTED.load(Ordering::Relaxed) {
-        return Err(crate::Error::Other("interrupted: the store was left as it was".into()));
+        return Err(crate::Error::Other(
+            "interrupted: the store was left as it was".into(),
+        ));
     }
-    let input_paths: std::collections::HashSet<String> = inputs.iter().map(|i| i.rel_path.clone()).collect();
-    let mut fresh: std::collections::BTreeMap<String, (Document, Extraction)> = std::collections::BTreeMap::new();
+    let input_paths: std::collections::HashSet<String> =
+        inputs.iter().map(|i| i.rel_path.clone()).collect();
+    let mut fresh: std::collections::BTreeMap<String, (Document, Extraction)> =
+        std::collections::BTreeMap::new();
     for (rel, o) in outcomes {
         match o {
             Outcome::Unchanged => summary.unchanged += 1,
@@ -185,7 +216,13 @@ pub fn extract_into_store(opts: &ExtractOptions) -> crate::Result<Summary> {
         }
     }
     if opts.prune {
-        let stale: Vec<String> = gs.manifest().docs.keys().filter(|k| !input_paths.contains(*k)).cloned().collect();
+        let stale: Vec<String> = gs
+            .manifest()
+            .docs
+            .keys()
+            .filter(|k| !input_paths.contains(*k))
+            .cloned()
+            .collect();
         for k in stale {
             gs.remove_document(&k)?;
             summary.removed += 1;
@@ -196,7 +233,12 @@ pub fn extract_into_store(opts: &ExtractOptions) -> crate::Result<Summary> {
     let mut all: Vec<(String, Document, Extraction, Option<String>)> = Vec::new();
     for (k, r) in gs.manifest().docs.iter() {
         if !fresh.contains_key(k) {
-            all.push((k.clone(), r.doc.clone(), r.extraction.clone(), Some(r.quads_hash.clone())));
+            all.push((
+                k.clone(),
+                r.doc.clone(),
+                r.extraction.clone(),
+                Some(r.quads_hash.clone()),
+            ));
         }
     }
     let had: std::collections::HashSet<String> = gs.manifest().docs.keys().cloned().collect();
@@ -206,8 +248,10 @@ pub fn extract_into_store(opts: &ExtractOptions) -> crate::Result<Summary> {
     all.sort_by(|a, b| a.0.cmp(&b.0));
     let pairs: Vec<(&Document, &Extraction)> = all.iter().map(|(_, d, e, _)| (d, e)).collect();
     let resolved = resolve::resolve(&pairs, lexicon);
-    let quads: Vec<Vec<oxigraph::model::Quad>> =
-        (0..all.len()).into_par_iter().map(|i| rdf::document_quads(&minter, &all[i].1, &all[i].2, &resolved, i)).collect();
+    let quads: Vec<Vec<oxigraph::model::Quad>> = (0..all.len())
+        .into_par_iter()
+        .map(|i| rdf::document_quads(&minter, &all[i].1, &all[i].2, &resolved, i))
+        .collect();
     for ((k, doc, ex, old_hash), q) in all.into_iter().zip(quads) {
         let h = quads_hash(&q);
         if old_hash.as_deref() == Some(h.as_str()) {
@@ -220,10 +264,19 @@ pub fn extract_into_store(opts: &ExtractOptions) -> crate::Result<Summary> {
         } else {
             summary.added += 1;
         }
-        gs.put_document(DocRecord { doc, extraction: ex, quads_hash: h }, &q)?;
+        gs.put_document(
+            DocRecord {
+                doc,
+                extraction: ex,
+                quads_hash: h,
+            },
+            &q,
+        )?;
     }
     if INTERRUPTED.load(Ordering::Relaxed) {
-        return Err(crate::Error::Other("interrupted: the store was left as it was".into()));
+        return Err(crate::Error::Other(
+            "interrupted: the store was left as it was".into(),
+        ));
     }
     gs.commit()?;
     fill_counts(&gs, &mut summary)?;
@@ -234,7 +287,12 @@ pub fn extract_into_store(opts: &ExtractOptions) -> crate::Result<Summary> {
 /// Count documents, sentences, entities, events, memberships and quads in a store.
 pub fn fill_counts(gs: &GraphStore, s: &mut Summary) -> crate::Result<()> {
     s.documents = gs.manifest().docs.len();
-    s.sentences = gs.manifest().docs.values().map(|r| r.doc.sentences.len()).sum();
+    s.sentences = gs
+        .manifest()
+        .docs
+        .values()
+        .map(|r| r.doc.sentences.len())
+        .sum();
     s.quads = gs.len()?;
     let count = |q: &str| -> crate::Result<usize> {
         if let oxigraph::sparql::QueryResults::Solutions(mut sol) = gs.query(q)? {

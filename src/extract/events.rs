@@ -11,16 +11,29 @@ use crate::text::Span;
 
 /// Words that open a new clause.
 const SUBORDINATORS: &[&str] = &[
-    "after", "before", "when", "while", "because", "although", "though", "whereas", "but",
-    "which", "who", "whom", "whose", "saying", "noting", "adding", "warning", "calling", "where",
-    "if", "unless", "until", "amid",
+    "after", "before", "when", "while", "because", "although", "though", "whereas", "but", "which",
+    "who", "whom", "whose", "saying", "noting", "adding", "warning", "calling", "where", "if",
+    "unless", "until", "amid",
 ];
 /// Prepositions that introduce a place rather than a participant.
-const PLACE_PREPS: &[&str] = &["in", "at", "near", "from", "to", "into", "inside", "outside", "across", "on", "over", "toward", "towards"];
+const PLACE_PREPS: &[&str] = &[
+    "in", "at", "near", "from", "to", "into", "inside", "outside", "across", "on", "over",
+    "toward", "towards",
+];
 /// Prepositions before the place of an event.
 const LOCATIVE: &[&str] = &["in", "at", "near", "inside", "outside"];
 /// Verbs that attribute a report to a source.
-const REPORT_VERBS: &[&str] = &["reported", "reports", "reporting", "cited", "citing", "cites", "said", "says", "quoted"];
+const REPORT_VERBS: &[&str] = &[
+    "reported",
+    "reports",
+    "reporting",
+    "cited",
+    "citing",
+    "cites",
+    "said",
+    "says",
+    "quoted",
+];
 
 fn mention_at(toks_len: usize, first: usize, mentions: &[Mention]) -> Vec<Option<usize>> {
     let mut at = vec![None; toks_len];
@@ -30,7 +43,11 @@ fn mention_at(toks_len: usize, first: usize, mentions: &[Mention]) -> Vec<Option
             if (m.kind == MentionKind::Description) != pass {
                 continue;
             }
-            for slot in at.iter_mut().take(m.tokens.1.min(toks_len.saturating_sub(1)) + 1).skip(m.tokens.0) {
+            for slot in at
+                .iter_mut()
+                .take(m.tokens.1.min(toks_len.saturating_sub(1)) + 1)
+                .skip(m.tokens.0)
+            {
                 *slot = Some(i);
             }
         }
@@ -51,7 +68,10 @@ fn eligible_actor(m: &Mention) -> bool {
         EntityType::Person | EntityType::Organization => true,
         EntityType::Place => {
             let actorish = m.kind == MentionKind::Demonym
-                || matches!(m.place_kind, Some(PlaceKind::Country) | Some(PlaceKind::City));
+                || matches!(
+                    m.place_kind,
+                    Some(PlaceKind::Country) | Some(PlaceKind::City)
+                );
             actorish
                 && m.kind != MentionKind::WeakName
                 && !m.prep.as_deref().is_some_and(|p| PLACE_PREPS.contains(&p))
@@ -60,7 +80,15 @@ fn eligible_actor(m: &Mention) -> bool {
 }
 
 /// Find the events of sentence `si` (whose mentions start at index `first`).
-pub fn find(si: usize, toks: &[Token], lx: &Lexicon, first: usize, mentions: &[Mention], times: &[TimeExpr], out: &mut Vec<EventFact>) {
+pub fn find(
+    si: usize,
+    toks: &[Token],
+    lx: &Lexicon,
+    first: usize,
+    mentions: &[Mention],
+    times: &[TimeExpr],
+    out: &mut Vec<EventFact>,
+) {
     if toks.is_empty() {
         return;
     }
@@ -79,10 +107,18 @@ pub fn find(si: usize, toks: &[Token], lx: &Lexicon, first: usize, mentions: &[M
             || (news && REPORT_VERBS.contains(&next(1)));
         let according = (a >= 2 && toks[a - 2].lower == "according" && toks[a - 1].lower == "to")
             || (news
-                && toks[..a].windows(2).rposition(|w| w[0].lower == "according" && w[1].lower == "to").is_some_and(|p| {
-                    // no other actor between "according to" and the source
-                    ((p + 2)..a).all(|k| at[k].is_none_or(|x| mentions[x].kind == MentionKind::Demonym || mentions[x].etype == EntityType::Place))
-                }));
+                && toks[..a]
+                    .windows(2)
+                    .rposition(|w| w[0].lower == "according" && w[1].lower == "to")
+                    .is_some_and(|p| {
+                        // no other actor between "according to" and the source
+                        ((p + 2)..a).all(|k| {
+                            at[k].is_none_or(|x| {
+                                mentions[x].kind == MentionKind::Demonym
+                                    || mentions[x].etype == EntityType::Place
+                            })
+                        })
+                    }));
         if reports_after || according {
             reporters.push(i);
         }
@@ -93,18 +129,37 @@ pub fn find(si: usize, toks: &[Token], lx: &Lexicon, first: usize, mentions: &[M
     for (i, t) in toks.iter().enumerate() {
         let next = toks.get(i + 1);
         boundary[i] = match t.kind {
-            TokKind::Punct => matches!(t.text.as_str(), ";" | ":" | "—" | "–" | "(" | ")" | "“" | "”" | "\""),
+            TokKind::Punct => matches!(
+                t.text.as_str(),
+                ";" | ":" | "—" | "–" | "(" | ")" | "“" | "”" | "\""
+            ),
             TokKind::Possessive => false,
             TokKind::Word => {
                 SUBORDINATORS.contains(&t.lower.as_str())
-                    || (t.lower == "as" && next.is_some_and(|n| n.is_cap() || matches!(n.lower.as_str(), "he" | "she" | "they" | "it" | "the")))
-                    || (t.lower == "that" && i > 0 && lx.triggers.get(&vec![toks[i - 1].lower.clone()]).is_some_and(|tr| tr.frame == Frame::Speech))
-                    || (t.lower == "that" && i > 0 && REPORT_VERBS.contains(&toks[i - 1].lower.as_str()))
+                    || (t.lower == "as"
+                        && next.is_some_and(|n| {
+                            n.is_cap()
+                                || matches!(n.lower.as_str(), "he" | "she" | "they" | "it" | "the")
+                        }))
+                    || (t.lower == "that"
+                        && i > 0
+                        && lx
+                            .triggers
+                            .get(&vec![toks[i - 1].lower.clone()])
+                            .is_some_and(|tr| tr.frame == Frame::Speech))
+                    || (t.lower == "that"
+                        && i > 0
+                        && REPORT_VERBS.contains(&toks[i - 1].lower.as_str()))
             }
         };
     }
-    let clause_start = |i: usize| -> usize { (0..i).rev().find(|&k| boundary[k]).map_or(0, |k| k + 1) };
-    let clause_end = |i: usize| -> usize { (i + 1..toks.len()).find(|&k| boundary[k]).unwrap_or(toks.len()) };
+    let clause_start =
+        |i: usize| -> usize { (0..i).rev().find(|&k| boundary[k]).map_or(0, |k| k + 1) };
+    let clause_end = |i: usize| -> usize {
+        (i + 1..toks.len())
+            .find(|&k| boundary[k])
+            .unwrap_or(toks.len())
+    };
 
     let mut found: Vec<EventFact> = Vec::new();
     let mut i = 0;
@@ -146,14 +201,23 @@ pub fn find(si: usize, toks: &[Token], lx: &Lexicon, first: usize, mentions: &[M
             let mut k = from;
             while k >= stop as isize {
                 let ku = k as usize;
-                if let Some(m) = at[ku].filter(|&m| eligible_actor(&mentions[m]) && !reporters.contains(&m)) {
+                if let Some(m) =
+                    at[ku].filter(|&m| eligible_actor(&mentions[m]) && !reporters.contains(&m))
+                {
                     agents.push(m);
                     // coordination: "X and Y", "X, Y and Z"
                     let mut j = mentions[m].tokens.0 as isize - 1;
-                    while j >= stop as isize && matches!(toks[j as usize].lower.as_str(), "and" | "," | "both" | "other") {
+                    while j >= stop as isize
+                        && matches!(
+                            toks[j as usize].lower.as_str(),
+                            "and" | "," | "both" | "other"
+                        )
+                    {
                         j -= 1;
                         if j >= stop as isize {
-                            if let Some(m2) = at[j as usize].filter(|&m2| eligible_actor(&mentions[m2]) && !agents.contains(&m2)) {
+                            if let Some(m2) = at[j as usize].filter(|&m2| {
+                                eligible_actor(&mentions[m2]) && !agents.contains(&m2)
+                            }) {
                                 agents.push(m2);
                                 j = mentions[m2].tokens.0 as isize - 1;
                             }
@@ -208,7 +272,9 @@ pub fn find(si: usize, toks: &[Token], lx: &Lexicon, first: usize, mentions: &[M
             for k in cs..ta {
                 if let Some(m) = at[k] {
                     let mm = &mentions[m];
-                    if mm.etype == EntityType::Place && LOCATIVE.contains(&mm.prep.as_deref().unwrap_or("")) {
+                    if mm.etype == EntityType::Place
+                        && LOCATIVE.contains(&mm.prep.as_deref().unwrap_or(""))
+                    {
                         place = Some(m);
                     }
                 }
@@ -221,7 +287,11 @@ pub fn find(si: usize, toks: &[Token], lx: &Lexicon, first: usize, mentions: &[M
                 if toks.get(k).is_some_and(|t| t.lower == "that") {
                     k += 1;
                 }
-                if let Some(m) = toks.get(k).and(at.get(k).copied().flatten()).filter(|&m| eligible_actor(&mentions[m])) {
+                if let Some(m) = toks
+                    .get(k)
+                    .and(at.get(k).copied().flatten())
+                    .filter(|&m| eligible_actor(&mentions[m]))
+                {
                     participants.push(m);
                 }
             }
@@ -236,7 +306,11 @@ pub fn find(si: usize, toks: &[Token], lx: &Lexicon, first: usize, mentions: &[M
                     }
                     if let Some(m) = at[k] {
                         let direct = k == tb + 1 && mentions[m].etype == EntityType::Person;
-                        if (with || direct) && eligible_actor(&mentions[m]) && Some(m) != place && !participants.contains(&m) {
+                        if (with || direct)
+                            && eligible_actor(&mentions[m])
+                            && Some(m) != place
+                            && !participants.contains(&m)
+                        {
                             participants.push(m);
                         }
                         k = mentions[m].tokens.1 + 1;
@@ -247,7 +321,11 @@ pub fn find(si: usize, toks: &[Token], lx: &Lexicon, first: usize, mentions: &[M
             }
             _ => {
                 for &m in &right {
-                    if Some(m) != place && eligible_actor(&mentions[m]) && !reporters.contains(&m) && participants.len() < 4 {
+                    if Some(m) != place
+                        && eligible_actor(&mentions[m])
+                        && !reporters.contains(&m)
+                        && participants.len() < 4
+                    {
                         participants.push(m);
                     }
                 }
@@ -255,7 +333,12 @@ pub fn find(si: usize, toks: &[Token], lx: &Lexicon, first: usize, mentions: &[M
         }
         if is_exchange {
             for (m, mm) in mentions.iter().enumerate().skip(first) {
-                if mm.etype == EntityType::Person && mm.kind != MentionKind::Pronoun && !agents.contains(&m) && !participants.contains(&m) && !reporters.contains(&m) {
+                if mm.etype == EntityType::Person
+                    && mm.kind != MentionKind::Pronoun
+                    && !agents.contains(&m)
+                    && !participants.contains(&m)
+                    && !reporters.contains(&m)
+                {
                     participants.push(m);
                 }
             }
@@ -281,7 +364,12 @@ pub fn find(si: usize, toks: &[Token], lx: &Lexicon, first: usize, mentions: &[M
         found.push(EventFact {
             sentence: si,
             event_type: trigger.event_type.clone(),
-            trigger: idx.iter().take_while(|&&x| x <= tb).map(|&x| toks[x].text.as_str()).collect::<Vec<_>>().join(" "),
+            trigger: idx
+                .iter()
+                .take_while(|&&x| x <= tb)
+                .map(|&x| toks[x].text.as_str())
+                .collect::<Vec<_>>()
+                .join(" "),
             trigger_span: Span::new(toks[ta].span.start, toks[tb].span.end),
             agents,
             participants,

@@ -8,11 +8,16 @@ use crate::lexicon::{name_key, Lexicon, NameEntry, PlaceKind};
 use crate::text::Span;
 
 /// Lower-case particles that may sit inside a person's name ("Ursula von der Leyen").
-const PARTICLES: &[&str] = &["von", "van", "der", "den", "de", "da", "del", "di", "du", "dos", "la", "le", "bin", "al", "ibn"];
+const PARTICLES: &[&str] = &[
+    "von", "van", "der", "den", "de", "da", "del", "di", "du", "dos", "la", "le", "bin", "al",
+    "ibn",
+];
 /// Connectors allowed inside a capitalized run when a capitalized word follows.
 const CONNECTORS: &[&str] = &["of", "for"];
 /// Prepositions that make a bare capitalized word a likely place.
-const PLACE_PREPS: &[&str] = &["in", "at", "near", "from", "to", "into", "across", "outside", "inside"];
+const PLACE_PREPS: &[&str] = &[
+    "in", "at", "near", "from", "to", "into", "across", "outside", "inside",
+];
 
 /// Names a document uses in full: the parts of every multi-word person name, so that a bare
 /// "Witkoff" or a sentence-initial "Putin" is recognized.
@@ -75,7 +80,12 @@ pub fn find(si: usize, toks: &[Token], lx: &Lexicon, names: &DocNames, out: &mut
             let t = &toks[n];
             if starts_run(t) && t.kind == TokKind::Word {
                 b = n;
-            } else if t.kind == TokKind::Punct && t.text == "-" && toks.get(n + 1).is_some_and(|x| x.hyphen_joined && starts_run(x)) {
+            } else if t.kind == TokKind::Punct
+                && t.text == "-"
+                && toks
+                    .get(n + 1)
+                    .is_some_and(|x| x.hyphen_joined && starts_run(x))
+            {
                 b = n + 1;
             } else if t.kind == TokKind::Word
                 && (CONNECTORS.contains(&t.lower.as_str()) || PARTICLES.contains(&t.lower.as_str()))
@@ -93,12 +103,28 @@ pub fn find(si: usize, toks: &[Token], lx: &Lexicon, names: &DocNames, out: &mut
     if let Some(fw) = first_word {
         let t = &toks[fw];
         if matches!(t.text.as_str(), "He" | "She") {
-            out.push(mention(si, toks, fw, fw, EntityType::Person, MentionKind::Pronoun, None));
+            out.push(mention(
+                si,
+                toks,
+                fw,
+                fw,
+                EntityType::Person,
+                MentionKind::Pronoun,
+                None,
+            ));
         }
     }
 }
 
-fn mention(si: usize, toks: &[Token], a: usize, b: usize, etype: EntityType, kind: MentionKind, entry: Option<&NameEntry>) -> Mention {
+fn mention(
+    si: usize,
+    toks: &[Token],
+    a: usize,
+    b: usize,
+    etype: EntityType,
+    kind: MentionKind,
+    entry: Option<&NameEntry>,
+) -> Mention {
     let span = Span::new(toks[a].span.start, toks[b].span.end);
     let surface = toks[a..=b]
         .iter()
@@ -123,20 +149,35 @@ fn mention(si: usize, toks: &[Token], a: usize, b: usize, etype: EntityType, kin
         role_hint: None,
         holder_hint: None,
         consumed: false,
-        prep: a.checked_sub(1).and_then(|p| toks.get(p)).filter(|t| t.is_word()).map(|t| t.lower.clone()),
-        possessive: toks.get(b + 1).is_some_and(|t| t.kind == TokKind::Possessive),
+        prep: a
+            .checked_sub(1)
+            .and_then(|p| toks.get(p))
+            .filter(|t| t.is_word())
+            .map(|t| t.lower.clone()),
+        possessive: toks
+            .get(b + 1)
+            .is_some_and(|t| t.kind == TokKind::Possessive),
         tokens: (a, b),
     }
 }
 
 /// Longest gazetteer match starting at `i` and ending by `b`: (last token, entry, is place).
-fn gazetteer<'l>(toks: &[Token], i: usize, b: usize, lx: &'l Lexicon) -> Option<(usize, &'l NameEntry, bool)> {
+fn gazetteer<'l>(
+    toks: &[Token],
+    i: usize,
+    b: usize,
+    lx: &'l Lexicon,
+) -> Option<(usize, &'l NameEntry, bool)> {
     let max = b.min(i + lx.max_name_tokens * 2);
     for k in (i..=max).rev() {
         if !toks[k].is_word() {
             continue;
         }
-        let surface = &toks[i..=k].iter().map(|t| t.text.as_str()).collect::<Vec<_>>().join(" ");
+        let surface = &toks[i..=k]
+            .iter()
+            .map(|t| t.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
         let key = name_key(surface);
         // Very short keys only match as written in capitals ("US", "AP"), not "Us".
         let short_ok = key.len() > 3 || toks[i].is_acronym() || k > i;
@@ -161,7 +202,10 @@ fn gazetteer<'l>(toks: &[Token], i: usize, b: usize, lx: &'l Lexicon) -> Option<
 pub(crate) fn role_at(toks: &[Token], i: usize, lx: &Lexicon) -> Option<(usize, String, String)> {
     let max = (toks.len() - 1).min(i + lx.max_role_tokens - 1);
     for k in (i..=max).rev() {
-        let key: Vec<String> = toks[i..=k].iter().map(|t| t.lower.trim_end_matches('.').to_string()).collect();
+        let key: Vec<String> = toks[i..=k]
+            .iter()
+            .map(|t| t.lower.trim_end_matches('.').to_string())
+            .collect();
         let key_dot: Vec<String> = toks[i..=k].iter().map(|t| t.lower.clone()).collect();
         if let Some(r) = lx.roles.get(&key).or_else(|| lx.roles.get(&key_dot)) {
             return Some((k, r.role.clone(), r.kind.clone()));
@@ -171,7 +215,16 @@ pub(crate) fn role_at(toks: &[Token], i: usize, lx: &Lexicon) -> Option<(usize, 
 }
 
 #[allow(clippy::too_many_arguments)]
-fn classify(si: usize, toks: &[Token], a: usize, b: usize, lx: &Lexicon, names: &DocNames, sentence_start: bool, out: &mut Vec<Mention>) {
+fn classify(
+    si: usize,
+    toks: &[Token],
+    a: usize,
+    b: usize,
+    lx: &Lexicon,
+    names: &DocNames,
+    sentence_start: bool,
+    out: &mut Vec<Mention>,
+) {
     let mut i = a;
     let mut after_title = a > 0 && role_at(toks, a - 1, lx).is_some_and(|r| r.0 == a - 1);
     while i <= b {
@@ -194,32 +247,69 @@ fn classify(si: usize, toks: &[Token], a: usize, b: usize, lx: &Lexicon, names: 
         // "Ministry of Defence").
         let cue_end = (i..=b).rev().find(|&c| {
             toks[c].is_word()
-                && (lx.org_cues.get(&toks[c].text).is_some_and(|p| p != "first") || lx.place_cues.contains(&toks[c].text))
+                && (lx.org_cues.get(&toks[c].text).is_some_and(|p| p != "first")
+                    || lx.place_cues.contains(&toks[c].text))
         });
-        let first_cue = lx.org_cues.get(&t.text).is_some_and(|p| p == "first" || p == "any") && b > i;
+        let first_cue = lx
+            .org_cues
+            .get(&t.text)
+            .is_some_and(|p| p == "first" || p == "any")
+            && b > i;
         let gaz = gazetteer(toks, i, b, lx);
         let gaz_end = gaz.map(|g| g.0);
         if let Some(c) = cue_end.filter(|&c| c > i && gaz_end.is_none_or(|g| c > g)) {
-            let etype = if lx.place_cues.contains(&toks[c].text) { EntityType::Place } else { EntityType::Organization };
+            let etype = if lx.place_cues.contains(&toks[c].text) {
+                EntityType::Place
+            } else {
+                EntityType::Organization
+            };
             out.push(mention(si, toks, i, c, etype, MentionKind::Name, None));
             i = c + 1;
             after_title = false;
             continue;
         }
         if first_cue && gaz_end.is_none_or(|g| b > g) {
-            out.push(mention(si, toks, i, b, EntityType::Organization, MentionKind::Name, None));
+            out.push(mention(
+                si,
+                toks,
+                i,
+                b,
+                EntityType::Organization,
+                MentionKind::Name,
+                None,
+            ));
             i = b + 1;
             continue;
         }
         if let Some((k, entry, is_place)) = gaz {
-            let etype = if is_place { EntityType::Place } else { EntityType::Organization };
-            out.push(mention(si, toks, i, k, etype, MentionKind::Name, Some(entry)));
+            let etype = if is_place {
+                EntityType::Place
+            } else {
+                EntityType::Organization
+            };
+            out.push(mention(
+                si,
+                toks,
+                i,
+                k,
+                etype,
+                MentionKind::Name,
+                Some(entry),
+            ));
             i = k + 1;
             after_title = false;
             continue;
         }
         if let Some((iso, country)) = lx.demonym_country(&t.text) {
-            let mut m = mention(si, toks, i, i, EntityType::Place, MentionKind::Demonym, None);
+            let mut m = mention(
+                si,
+                toks,
+                i,
+                i,
+                EntityType::Place,
+                MentionKind::Demonym,
+                None,
+            );
             m.canonical = Some(country.to_string());
             m.country = Some(iso.to_string());
             m.place_kind = Some(PlaceKind::Country);
@@ -252,7 +342,12 @@ fn classify(si: usize, toks: &[Token], a: usize, b: usize, lx: &Lexicon, names: 
         let mut start = i;
         for k in i..=j {
             let hyphen = toks[k].kind == TokKind::Punct;
-            if hyphen && k > start && k < j && names.is_person_part(&toks[k - 1].text) && names.is_person_part(&toks[k + 1].text) {
+            if hyphen
+                && k > start
+                && k < j
+                && names.is_person_part(&toks[k - 1].text)
+                && names.is_person_part(&toks[k + 1].text)
+            {
                 pieces.push((start, k - 1));
                 start = k + 1;
             }
@@ -264,8 +359,15 @@ fn classify(si: usize, toks: &[Token], a: usize, b: usize, lx: &Lexicon, names: 
             while pb > pa && !starts_run(&toks[pb]) {
                 pb -= 1;
             }
-            let words: Vec<&Token> = toks[pa..=pb].iter().filter(|t| t.is_word() && starts_run(t)).collect();
-            if words.is_empty() || words.iter().any(|w| w.text.chars().any(|c| c.is_ascii_digit())) {
+            let words: Vec<&Token> = toks[pa..=pb]
+                .iter()
+                .filter(|t| t.is_word() && starts_run(t))
+                .collect();
+            if words.is_empty()
+                || words
+                    .iter()
+                    .any(|w| w.text.chars().any(|c| c.is_ascii_digit()))
+            {
                 continue;
             }
             if words.iter().all(|w| lx.frequent.contains(&w.lower)) {
@@ -277,7 +379,14 @@ fn classify(si: usize, toks: &[Token], a: usize, b: usize, lx: &Lexicon, names: 
                 (EntityType::Person, MentionKind::Name)
             } else if w.is_acronym() {
                 let letters = w.text.chars().filter(|c| c.is_alphabetic()).count();
-                (EntityType::Organization, if letters >= 3 { MentionKind::Name } else { MentionKind::WeakName })
+                (
+                    EntityType::Organization,
+                    if letters >= 3 {
+                        MentionKind::Name
+                    } else {
+                        MentionKind::WeakName
+                    },
+                )
             } else if after_title || names.is_person_part(&w.text) {
                 (EntityType::Person, MentionKind::Name)
             } else if pa > 0 && PLACE_PREPS.contains(&toks[pa - 1].lower.as_str()) {
@@ -285,7 +394,12 @@ fn classify(si: usize, toks: &[Token], a: usize, b: usize, lx: &Lexicon, names: 
             } else {
                 (EntityType::Person, MentionKind::WeakName)
             };
-            if sentence_start && pa == a && single && kind == MentionKind::WeakName && lx.frequent.contains(&w.lower) {
+            if sentence_start
+                && pa == a
+                && single
+                && kind == MentionKind::WeakName
+                && lx.frequent.contains(&w.lower)
+            {
                 continue;
             }
             out.push(mention(si, toks, pa, pb, etype, kind, None));
@@ -306,14 +420,26 @@ mod tests {
         let dn = DocNames::collect(std::slice::from_ref(&toks), lx);
         let mut out = Vec::new();
         find(0, &toks, lx, &dn, &mut out);
-        out.into_iter().map(|m| (m.surface, m.etype, m.kind)).collect()
+        out.into_iter()
+            .map(|m| (m.surface, m.etype, m.kind))
+            .collect()
     }
 
     #[test]
     fn titles_gazetteer_cues() {
         let got = names("Russian President Vladimir Putin met Russian Direct Investment Fund head Kirill Dmitriev at the Grand Europe Hotel in St. Petersburg.");
         let surfaces: Vec<&str> = got.iter().map(|g| g.0.as_str()).collect();
-        assert_eq!(surfaces, vec!["Russian", "Vladimir Putin", "Russian Direct Investment Fund", "Kirill Dmitriev", "Grand Europe Hotel", "St. Petersburg"]);
+        assert_eq!(
+            surfaces,
+            vec![
+                "Russian",
+                "Vladimir Putin",
+                "Russian Direct Investment Fund",
+                "Kirill Dmitriev",
+                "Grand Europe Hotel",
+                "St. Petersburg"
+            ]
+        );
         assert_eq!(got[1].1, EntityType::Person);
         assert_eq!(got[2].1, EntityType::Organization);
         assert_eq!(got[4].1, EntityType::Place);
@@ -322,9 +448,16 @@ mod tests {
 
     #[test]
     fn hyphen_split_and_weak() {
-        let got = names("Steve Witkoff and Vladimir Putin held the Witkoff-Putin meeting; Zorblat smiled.");
+        let got = names(
+            "Steve Witkoff and Vladimir Putin held the Witkoff-Putin meeting; Zorblat smiled.",
+        );
         let surfaces: Vec<&str> = got.iter().map(|g| g.0.as_str()).collect();
-        assert!(surfaces.contains(&"Witkoff") && surfaces.contains(&"Putin"), "{surfaces:?}");
-        assert!(got.iter().any(|g| g.0 == "Zorblat" && g.2 == MentionKind::WeakName));
+        assert!(
+            surfaces.contains(&"Witkoff") && surfaces.contains(&"Putin"),
+            "{surfaces:?}"
+        );
+        assert!(got
+            .iter()
+            .any(|g| g.0 == "Zorblat" && g.2 == MentionKind::WeakName));
     }
 }

@@ -176,7 +176,15 @@ pub fn extract(doc: &Document, lexicon: &Lexicon) -> Extraction {
         mentions::find(si, toks, lexicon, &names, &mut ex.mentions);
         roles::find(si, toks, lexicon, first, &mut ex.mentions, &mut ex.roles);
         let times = time::find(toks, lexicon, doc_date);
-        events::find(si, toks, lexicon, first, &ex.mentions, &times, &mut ex.events);
+        events::find(
+            si,
+            toks,
+            lexicon,
+            first,
+            &ex.mentions,
+            &times,
+            &mut ex.events,
+        );
     }
     ex
 }

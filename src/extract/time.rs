@@ -34,12 +34,19 @@ fn number(t: Option<&Token>, lo: u32, hi: u32) -> Option<u32> {
 fn year_for(month: u32, doc: Option<NaiveDate>) -> Option<i32> {
     let d = doc?;
     // A month well after the document's is most likely last year's.
-    Some(if month > d.month() + 2 { d.year() - 1 } else { d.year() })
+    Some(if month > d.month() + 2 {
+        d.year() - 1
+    } else {
+        d.year()
+    })
 }
 
 fn date(y: i32, m: u32, d: u32) -> Option<TimeValue> {
     let nd = NaiveDate::from_ymd_opt(y, m, d)?;
-    Some(TimeValue { lexical: nd.format("%Y-%m-%d").to_string(), kind: TimeKind::Date })
+    Some(TimeValue {
+        lexical: nd.format("%Y-%m-%d").to_string(),
+        kind: TimeKind::Date,
+    })
 }
 
 /// Find the time expressions of a sentence.
@@ -48,43 +55,87 @@ pub fn find(toks: &[Token], lx: &Lexicon, doc: Option<NaiveDate>) -> Vec<TimeExp
     let mut i = 0;
     while i < toks.len() {
         let t = &toks[i];
-        let prev = i.checked_sub(1).map(|p| toks[p].lower.as_str()).unwrap_or("");
+        let prev = i
+            .checked_sub(1)
+            .map(|p| toks[p].lower.as_str())
+            .unwrap_or("");
         // Month Day[, Year] | Month Year | (in) Month
         if let Some(m) = month_of(t, lx) {
             if let Some(d) = number(toks.get(i + 1), 1, 31) {
-                let (year, last) = match (toks.get(i + 2).map(|x| x.text.as_str()), number(toks.get(i + 3), 1000, 2999)) {
+                let (year, last) = match (
+                    toks.get(i + 2).map(|x| x.text.as_str()),
+                    number(toks.get(i + 3), 1000, 2999),
+                ) {
                     (Some(","), Some(y)) => (Some(y as i32), i + 3),
                     _ => (year_for(m, doc), i + 1),
                 };
                 if let Some(v) = year.and_then(|y| date(y, m, d)) {
-                    out.push(TimeExpr { first: i, last, value: v });
+                    out.push(TimeExpr {
+                        first: i,
+                        last,
+                        value: v,
+                    });
                 }
                 i = last + 1;
                 continue;
             }
             if let Some(y) = number(toks.get(i + 1), 1000, 2999) {
-                out.push(TimeExpr { first: i, last: i + 1, value: TimeValue { lexical: format!("{y}-{m:02}"), kind: TimeKind::YearMonth } });
+                out.push(TimeExpr {
+                    first: i,
+                    last: i + 1,
+                    value: TimeValue {
+                        lexical: format!("{y}-{m:02}"),
+                        kind: TimeKind::YearMonth,
+                    },
+                });
                 i += 2;
                 continue;
             }
             // "May" alone is too ambiguous; other months need "in", "since", "by", "early" …
-            if matches!(prev, "in" | "since" | "by" | "during" | "until" | "early" | "mid" | "late" | "last" | "next" | "this") && t.lower != "may" {
+            if matches!(
+                prev,
+                "in" | "since"
+                    | "by"
+                    | "during"
+                    | "until"
+                    | "early"
+                    | "mid"
+                    | "late"
+                    | "last"
+                    | "next"
+                    | "this"
+            ) && t.lower != "may"
+            {
                 if let Some(y) = year_for(m, doc) {
                     let y = if prev == "last" { y - 1 } else { y };
-                    out.push(TimeExpr { first: i, last: i, value: TimeValue { lexical: format!("{y}-{m:02}"), kind: TimeKind::YearMonth } });
+                    out.push(TimeExpr {
+                        first: i,
+                        last: i,
+                        value: TimeValue {
+                            lexical: format!("{y}-{m:02}"),
+                            kind: TimeKind::YearMonth,
+                        },
+                    });
                 }
             }
             i += 1;
             continue;
         }
         // Day Month [Year]
-        if let (Some(d), Some(m)) = (number(Some(t), 1, 31), toks.get(i + 1).and_then(|x| month_of(x, lx))) {
+        if let (Some(d), Some(m)) = (
+            number(Some(t), 1, 31),
+            toks.get(i + 1).and_then(|x| month_of(x, lx)),
+        ) {
             let (year, last) = match number(toks.get(i + 2), 1000, 2999) {
                 Some(y) => (Some(y as i32), i + 2),
                 None => (year_for(m, doc), i + 1),
             };
             if let Some(v) = year.and_then(|y| date(y, m, d)) {
-                out.push(TimeExpr { first: i, last, value: v });
+                out.push(TimeExpr {
+                    first: i,
+                    last,
+                    value: v,
+                });
             }
             i = last + 1;
             continue;
@@ -92,7 +143,14 @@ pub fn find(toks: &[Token], lx: &Lexicon, doc: Option<NaiveDate>) -> Vec<TimeExp
         // in 2023
         if matches!(prev, "in" | "since" | "during" | "by" | "until" | "of") {
             if let Some(y) = number(Some(t), 1900, 2100).filter(|_| t.text.len() == 4) {
-                out.push(TimeExpr { first: i, last: i, value: TimeValue { lexical: y.to_string(), kind: TimeKind::Year } });
+                out.push(TimeExpr {
+                    first: i,
+                    last: i,
+                    value: TimeValue {
+                        lexical: y.to_string(),
+                        kind: TimeKind::Year,
+                    },
+                });
                 i += 1;
                 continue;
             }
@@ -107,12 +165,31 @@ pub fn find(toks: &[Token], lx: &Lexicon, doc: Option<NaiveDate>) -> Vec<TimeExp
                     } else {
                         d - Duration::days(((today + 7 - *w) % 7) as i64)
                     };
-                    let first = if matches!(prev, "last" | "next" | "on" | "earlier" | "late" | "early") { i - 1 } else { i };
-                    out.push(TimeExpr { first, last: i, value: TimeValue { lexical: value.format("%Y-%m-%d").to_string(), kind: TimeKind::Date } });
+                    let first =
+                        if matches!(prev, "last" | "next" | "on" | "earlier" | "late" | "early") {
+                            i - 1
+                        } else {
+                            i
+                        };
+                    out.push(TimeExpr {
+                        first,
+                        last: i,
+                        value: TimeValue {
+                            lexical: value.format("%Y-%m-%d").to_string(),
+                            kind: TimeKind::Date,
+                        },
+                    });
                 }
                 TimeWord::RelativeDays(n) => {
                     let value = d + Duration::days(*n);
-                    out.push(TimeExpr { first: i, last: i, value: TimeValue { lexical: value.format("%Y-%m-%d").to_string(), kind: TimeKind::Date } });
+                    out.push(TimeExpr {
+                        first: i,
+                        last: i,
+                        value: TimeValue {
+                            lexical: value.format("%Y-%m-%d").to_string(),
+                            kind: TimeKind::Date,
+                        },
+                    });
                 }
                 _ => {}
             }
@@ -131,14 +208,35 @@ mod tests {
         let lx = Lexicon::builtin().expect("lexicon");
         let toks = crate::extract::tokens::tokenize(t, t, Span::new(0, t.len()));
         let d = NaiveDate::parse_from_str(doc, "%Y-%m-%d").ok();
-        find(&toks, lx, d).into_iter().map(|e| e.value.lexical).collect()
+        find(&toks, lx, d)
+            .into_iter()
+            .map(|e| e.value.lexical)
+            .collect()
     }
 
     #[test]
     fn resolves_against_document_date() {
-        assert_eq!(times("They met on Friday, April 11, in Istanbul on April 10.", "2025-04-11"), vec!["2025-04-11", "2025-04-11", "2025-04-10"]);
-        assert_eq!(times("He was arrested in Cyprus in 2023 and freed in March.", "2025-04-14"), vec!["2023", "2025-03"]);
-        assert_eq!(times("Talks on Thursday and 25 December 2024.", "2025-04-14"), vec!["2025-04-10", "2024-12-25"]);
-        assert_eq!(times("The truce agreed in December.", "2025-01-10"), vec!["2024-12"]);
+        assert_eq!(
+            times(
+                "They met on Friday, April 11, in Istanbul on April 10.",
+                "2025-04-11"
+            ),
+            vec!["2025-04-11", "2025-04-11", "2025-04-10"]
+        );
+        assert_eq!(
+            times(
+                "He was arrested in Cyprus in 2023 and freed in March.",
+                "2025-04-14"
+            ),
+            vec!["2023", "2025-03"]
+        );
+        assert_eq!(
+            times("Talks on Thursday and 25 December 2024.", "2025-04-14"),
+            vec!["2025-04-10", "2024-12-25"]
+        );
+        assert_eq!(
+            times("The truce agreed in December.", "2025-01-10"),
+            vec!["2024-12"]
+        );
     }
 }

@@ -127,7 +127,10 @@ pub fn tokenize(masked: &str, text: &str, span: Span) -> Vec<Token> {
             joined_next = false;
             i = j;
             // A hyphen directly between two words joins them.
-            if i + 1 < chars.len() && matches!(chars[i].1, '-' | '‑') && chars[i + 1].1.is_alphanumeric() {
+            if i + 1 < chars.len()
+                && matches!(chars[i].1, '-' | '‑')
+                && chars[i + 1].1.is_alphanumeric()
+            {
                 push(&mut out, chars[i].0, chars[i + 1].0, TokKind::Punct, true);
                 joined_next = true;
                 i += 1;
@@ -153,7 +156,24 @@ mod tests {
         let words: Vec<&str> = toks.iter().map(|t| t.text.as_str()).collect();
         assert_eq!(
             words,
-            vec!["U.S.", "-", "Russian", "envoy", "Trump", "’s", "St.", "Petersburg", "Kyiv", "-", "born", "30", "-", "day", "truce", "."]
+            vec![
+                "U.S.",
+                "-",
+                "Russian",
+                "envoy",
+                "Trump",
+                "’s",
+                "St.",
+                "Petersburg",
+                "Kyiv",
+                "-",
+                "born",
+                "30",
+                "-",
+                "day",
+                "truce",
+                "."
+            ]
         );
         assert!(toks[2].hyphen_joined);
         assert_eq!(toks[5].kind, TokKind::Possessive);

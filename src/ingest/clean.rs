@@ -35,7 +35,11 @@ impl<'a> Cleaner<'a> {
         let mut start = 0;
         for (i, b) in self.text.bytes().enumerate() {
             if b == b'\n' {
-                let end = if i > start && self.text.as_bytes()[i - 1] == b'\r' { i - 1 } else { i };
+                let end = if i > start && self.text.as_bytes()[i - 1] == b'\r' {
+                    i - 1
+                } else {
+                    i
+                };
                 out.push(Span::new(start, end));
                 start = i + 1;
             }
@@ -55,8 +59,12 @@ impl<'a> Cleaner<'a> {
         let mut s = Span::new(line.start + first, line.start + last + 1);
         // Trim non-ASCII whitespace and BOM too, on char boundaries of the original text.
         let t = s.slice(self.text);
-        let lead = t.len() - t.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}').len();
-        let trail = t.len() - t.trim_end_matches(|c: char| c.is_whitespace() || c == '\u{feff}').len();
+        let lead = t.len()
+            - t.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}')
+                .len();
+        let trail = t.len()
+            - t.trim_end_matches(|c: char| c.is_whitespace() || c == '\u{feff}')
+                .len();
         s.start += lead;
         s.end -= trail.min(s.len());
         (s.start < s.end).then_some(s)
@@ -75,7 +83,9 @@ impl<'a> Cleaner<'a> {
     pub(crate) fn mask_boilerplate(&mut self) {
         let lexicon = self.lexicon;
         for line in self.lines() {
-            let Some(content) = self.content(line) else { continue };
+            let Some(content) = self.content(line) else {
+                continue;
+            };
             let view = self.view(content).to_string();
             let trimmed = view.trim();
             let whole_line = lexicon
@@ -101,9 +111,17 @@ impl<'a> Cleaner<'a> {
                     BoilerplateKind::Markup => {
                         let mut spans = Vec::new();
                         for caps in re.captures_iter(&view) {
-                            let (Some(all), Some(keep)) = (caps.get(0), caps.get(1)) else { continue };
-                            spans.push(Span::new(content.start + all.start(), content.start + keep.start()));
-                            spans.push(Span::new(content.start + keep.end(), content.start + all.end()));
+                            let (Some(all), Some(keep)) = (caps.get(0), caps.get(1)) else {
+                                continue;
+                            };
+                            spans.push(Span::new(
+                                content.start + all.start(),
+                                content.start + keep.start(),
+                            ));
+                            spans.push(Span::new(
+                                content.start + keep.end(),
+                                content.start + all.end(),
+                            ));
                         }
                         for s in spans {
                             self.mask(s);
@@ -152,7 +170,11 @@ pub(crate) fn is_title_case(line: &str) -> bool {
     }
     let caps = long
         .iter()
-        .filter(|w| w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric()))
+        .filter(|w| {
+            w.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_numeric())
+        })
         .count();
     caps * 10 >= long.len() * 8
 }

@@ -43,7 +43,9 @@ impl Input {
                     limit: max_bytes,
                 });
             }
-            file.take(max_bytes + 1).read_to_end(&mut bytes).map_err(io)?;
+            file.take(max_bytes + 1)
+                .read_to_end(&mut bytes)
+                .map_err(io)?;
         }
         if bytes.len() as u64 > max_bytes {
             return Err(IngestError::TooLarge {

@@ -39,8 +39,18 @@ static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
 
 fn month_number(name: &str) -> Option<u32> {
     const MONTHS: [&str; 12] = [
-        "January", "February", "March", "April", "May", "June", "July", "August", "September",
-        "October", "November", "December",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
     ];
     MONTHS.iter().position(|m| *m == name).map(|i| i as u32 + 1)
 }
@@ -52,7 +62,9 @@ pub(crate) fn extract_header(c: &mut Cleaner<'_>) -> Metadata {
     let lines = c.lines();
     let mut want_url = false;
     for (n, line) in lines.iter().enumerate() {
-        let Some(content) = c.content(*line) else { continue };
+        let Some(content) = c.content(*line) else {
+            continue;
+        };
         let s = content.slice(text);
         if n < 3 && meta.date.is_none() {
             if let Some(m) = DATE_HEADER.captures(s) {
@@ -98,14 +110,20 @@ pub(crate) fn find_title(c: &mut Cleaner<'_>, meta: &mut Metadata) {
     let mut seen = 0;
     let mut title_at = None;
     for (n, line) in c.lines().into_iter().enumerate() {
-        let Some(content) = c.content(line) else { continue };
+        let Some(content) = c.content(line) else {
+            continue;
+        };
         let s = c.view(content).trim().to_string();
         seen += 1;
         if title_at.is_some_and(|t: usize| n <= t + 3) {
             if let Some(m) = DATE_LINE.captures(&s) {
-                let (Some(mo), Some(d), Some(y)) = (m.get(1), m.get(2), m.get(3)) else { continue };
+                let (Some(mo), Some(d), Some(y)) = (m.get(1), m.get(2), m.get(3)) else {
+                    continue;
+                };
                 if meta.date.is_none() {
-                    if let (Some(mo), Ok(d)) = (month_number(mo.as_str()), d.as_str().parse::<u32>()) {
+                    if let (Some(mo), Ok(d)) =
+                        (month_number(mo.as_str()), d.as_str().parse::<u32>())
+                    {
                         meta.date = Some(format!("{}-{mo:02}-{d:02}", y.as_str()));
                     }
                 }
@@ -123,4 +141,3 @@ pub(crate) fn find_title(c: &mut Cleaner<'_>, meta: &mut Metadata) {
         }
     }
 }
-

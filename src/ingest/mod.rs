@@ -184,7 +184,10 @@ pub fn ingest_bytes(
     lexicon: &Lexicon,
 ) -> Result<Document, IngestError> {
     let text = decode(path, bytes)?;
-    if text.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}').is_empty() {
+    if text
+        .trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}')
+        .is_empty()
+    {
         return Err(IngestError::Empty {
             path: path.to_path_buf(),
         });
@@ -211,7 +214,11 @@ pub fn ingest_bytes(
 }
 
 /// Read and ingest one discovered input.
-pub fn ingest_input(input: &Input, max_bytes: u64, lexicon: &Lexicon) -> Result<Document, IngestError> {
+pub fn ingest_input(
+    input: &Input,
+    max_bytes: u64,
+    lexicon: &Lexicon,
+) -> Result<Document, IngestError> {
     let bytes = input.read(max_bytes)?;
     ingest_bytes(&input.path, &input.rel_path, &bytes, lexicon)
 }
@@ -237,7 +244,15 @@ mod tests {
         let d = doc(" date 2025-04-11 This audio is created with AI assistance\n\nU.S. envoy Steve Witkoff met Russian President Vladimir Putin in St. Petersburg on Friday. He said [talks](#) went well.\n");
         assert_eq!(d.text.len(), d.masked.len());
         assert_eq!(d.meta.date.as_deref(), Some("2025-04-11"));
-        assert_eq!(d.sentences.len(), 2, "{:?}", d.sentences.iter().map(|s| s.slice(&d.text)).collect::<Vec<_>>());
+        assert_eq!(
+            d.sentences.len(),
+            2,
+            "{:?}",
+            d.sentences
+                .iter()
+                .map(|s| s.slice(&d.text))
+                .collect::<Vec<_>>()
+        );
         assert!(d.sentence_text(0).starts_with("U.S. envoy"));
         assert!(d.sentence_text(0).ends_with("Friday."));
         assert!(d.masked.contains(" talks     went"));
@@ -246,8 +261,14 @@ mod tests {
     #[test]
     fn binary_and_utf16() {
         let p = Path::new("b.bin");
-        assert!(matches!(decode(p, b"ab\0cd"), Err(IngestError::Binary { offset: 2, .. })));
-        assert!(matches!(decode(p, b"ab\xffcd"), Err(IngestError::InvalidUtf8 { offset: 2, .. })));
+        assert!(matches!(
+            decode(p, b"ab\0cd"),
+            Err(IngestError::Binary { offset: 2, .. })
+        ));
+        assert!(matches!(
+            decode(p, b"ab\xffcd"),
+            Err(IngestError::InvalidUtf8 { offset: 2, .. })
+        ));
         let mut u16le = vec![0xFF, 0xFE];
         for u in "Kyiv".encode_utf16() {
             u16le.extend(u.to_le_bytes());

@@ -15,8 +15,23 @@ const ABBREVIATIONS: &[&str] = &[
 
 /// Words that, right after a closing quotation, continue the sentence ("…!" Trump declared.).
 const SPEECH_VERBS: &[&str] = &[
-    "said", "says", "declared", "told", "added", "wrote", "asked", "stated", "noted", "warned",
-    "insisted", "argued", "explained", "continued", "replied", "tweeted", "posted",
+    "said",
+    "says",
+    "declared",
+    "told",
+    "added",
+    "wrote",
+    "asked",
+    "stated",
+    "noted",
+    "warned",
+    "insisted",
+    "argued",
+    "explained",
+    "continued",
+    "replied",
+    "tweeted",
+    "posted",
 ];
 
 /// Split `masked` (the cleaned view of `text`, same offsets) into sentence spans, each trimmed
@@ -84,12 +99,30 @@ fn should_join(prev: &str, next: &str) -> bool {
     if let Some(stem) = word.strip_suffix('.') {
         let lower = stem.to_lowercase();
         // Initials and dotted abbreviations: "U.S.", "J.", "D.C."
-        let dotted = stem.split('.').all(|p| p.chars().count() == 1 && p.chars().all(char::is_alphabetic));
+        let dotted = stem
+            .split('.')
+            .all(|p| p.chars().count() == 1 && p.chars().all(char::is_alphabetic));
         if ABBREVIATIONS.contains(&lower.as_str()) || (dotted && !stem.is_empty()) {
             // "… the U.S. The next day" would wrongly join; accept that for "U.S." only when
             // the next piece starts with a lower-case word or a capitalized name-like token.
             let first = next_trim.split_whitespace().next().unwrap_or("");
-            let common_start = matches!(first, "The" | "A" | "An" | "It" | "He" | "She" | "They" | "We" | "I" | "This" | "That" | "In" | "On" | "But");
+            let common_start = matches!(
+                first,
+                "The"
+                    | "A"
+                    | "An"
+                    | "It"
+                    | "He"
+                    | "She"
+                    | "They"
+                    | "We"
+                    | "I"
+                    | "This"
+                    | "That"
+                    | "In"
+                    | "On"
+                    | "But"
+            );
             if !(dotted && stem.chars().count() > 1 && common_start) {
                 return true;
             }
@@ -109,10 +142,9 @@ fn should_join(prev: &str, next: &str) -> bool {
     if ends_quote {
         let words: Vec<&str> = next_trim.split_whitespace().collect();
         if words.len() <= 6
-            && words
-                .iter()
-                .take(4)
-                .any(|w| SPEECH_VERBS.contains(&w.trim_end_matches(['.', ',']).to_lowercase().as_str()))
+            && words.iter().take(4).any(|w| {
+                SPEECH_VERBS.contains(&w.trim_end_matches(['.', ',']).to_lowercase().as_str())
+            })
         {
             return true;
         }
@@ -125,7 +157,10 @@ mod tests {
     use super::*;
 
     fn sents(t: &str) -> Vec<String> {
-        split(t, t).into_iter().map(|s| s.slice(t).to_string()).collect()
+        split(t, t)
+            .into_iter()
+            .map(|s| s.slice(t).to_string())
+            .collect()
     }
 
     #[test]
@@ -144,7 +179,8 @@ mod tests {
 
     #[test]
     fn em_dash_and_paragraphs() {
-        let t = "He came — a war that should have never happened — and left.\nTitle line\nAnother one.";
+        let t =
+            "He came — a war that should have never happened — and left.\nTitle line\nAnother one.";
         assert_eq!(
             sents(t),
             vec![

@@ -28,9 +28,15 @@ impl Minter {
         if !b.ends_with('/') && !b.ends_with('#') {
             b.push('/');
         }
-        NamedNode::new(format!("{b}x")).map_err(|e| BaseError { base: base.into(), reason: e.to_string() })?;
+        NamedNode::new(format!("{b}x")).map_err(|e| BaseError {
+            base: base.into(),
+            reason: e.to_string(),
+        })?;
         if !b.contains(':') {
-            return Err(BaseError { base: base.into(), reason: "not an absolute IRI".into() });
+            return Err(BaseError {
+                base: base.into(),
+                reason: "not an absolute IRI".into(),
+            });
         }
         Ok(Minter { base: b })
     }
@@ -77,16 +83,31 @@ impl Minter {
 
     /// A membership.
     pub fn membership(&self, person_slug: &str, role_slug: &str, holder: &Entity) -> NamedNode {
-        self.iri(format!("membership/{person_slug}/{role_slug}/{}-{}", holder.etype.slug(), holder.slug))
+        self.iri(format!(
+            "membership/{person_slug}/{role_slug}/{}-{}",
+            holder.etype.slug(),
+            holder.slug
+        ))
     }
 
     /// An event with a date and actors: the same in every document that reports it.
     pub fn dated_event(&self, event_type: &str, date: &str, actor_slugs: &[&str]) -> NamedNode {
-        self.iri(format!("event/{}/{}/{}", slugify(event_type), slugify(date), actor_slugs.join("--")))
+        self.iri(format!(
+            "event/{}/{}/{}",
+            slugify(event_type),
+            slugify(date),
+            actor_slugs.join("--")
+        ))
     }
 
     /// An event known only from one sentence.
-    pub fn sentence_event(&self, doc_slug: &str, n: usize, event_type: &str, k: usize) -> NamedNode {
+    pub fn sentence_event(
+        &self,
+        doc_slug: &str,
+        n: usize,
+        event_type: &str,
+        k: usize,
+    ) -> NamedNode {
         self.iri(format!("event/{doc_slug}/s{n}-{}-{k}", slugify(event_type)))
     }
 }

@@ -18,7 +18,7 @@ use crate::ingest::Document;
 use crate::resolve::{Entity, Resolved};
 use crate::text::CharIndex;
 use mint::Minter;
-use vocab::{dcterms, itsrdf, nif, ng, org, prov, schema, sem, skos};
+use vocab::{dcterms, itsrdf, ng, nif, org, prov, schema, sem, skos};
 
 /// The default base of minted IRIs.
 pub const DEFAULT_BASE: &str = "https://w3id.org/newsgraph/id/";
@@ -35,7 +35,8 @@ struct Out {
 
 impl Out {
     fn add(&mut self, s: &NamedNode, p: NamedNodeRef<'_>, o: impl Into<Term>) {
-        self.quads.push(Quad::new(s.clone(), p, o, self.graph.clone()));
+        self.quads
+            .push(Quad::new(s.clone(), p, o, self.graph.clone()));
     }
 }
 
@@ -59,27 +60,55 @@ fn entity_types(e: &Entity) -> Vec<NamedNodeRef<'static>> {
 /// Keep only characters that are valid in every RDF syntax (XML 1.0 forbids most C0 controls).
 pub fn clean_literal(s: &str) -> String {
     s.chars()
-        .filter(|&c| matches!(c, '\t' | '\n' | '\r') || !(c.is_control() && (c as u32) < 0x20) && c != '\u{FFFE}' && c != '\u{FFFF}')
+        .filter(|&c| {
+            matches!(c, '\t' | '\n' | '\r')
+                || !(c.is_control() && (c as u32) < 0x20) && c != '\u{FFFE}' && c != '\u{FFFF}'
+        })
         .collect()
 }
 
 /// All quads of one document. `d` is the document's index in `resolved.links`.
-pub fn document_quads(minter: &Minter, doc: &Document, ex: &Extraction, resolved: &Resolved, d: usize) -> Vec<Quad> {
+pub fn document_quads(
+    minter: &Minter,
+    doc: &Document,
+    ex: &Extraction,
+    resolved: &Resolved,
+    d: usize,
+) -> Vec<Quad> {
     let links = &resolved.links[d];
     let ix = CharIndex::new(&doc.text);
     let doc_iri = minter.document(&doc.slug);
-    let mut out = Out { quads: Vec::new(), graph: GraphName::NamedNode(doc_iri.clone()) };
+    let mut out = Out {
+        quads: Vec::new(),
+        graph: GraphName::NamedNode(doc_iri.clone()),
+    };
     // The document.
     out.add(&doc_iri, rdf::TYPE, nif::CONTEXT);
     out.add(&doc_iri, rdf::TYPE, schema::NEWS_ARTICLE);
-    out.add(&doc_iri, ng::SOURCE_PATH, Literal::from(clean_literal(&doc.rel_path)));
-    out.add(&doc_iri, dcterms::SOURCE, Literal::from(clean_literal(&doc.rel_path)));
+    out.add(
+        &doc_iri,
+        ng::SOURCE_PATH,
+        Literal::from(clean_literal(&doc.rel_path)),
+    );
+    out.add(
+        &doc_iri,
+        dcterms::SOURCE,
+        Literal::from(clean_literal(&doc.rel_path)),
+    );
     out.add(&doc_iri, ng::SHA256, Literal::from(doc.sha256.clone()));
     out.add(&doc_iri, nif::BEGIN_INDEX, int(0));
     out.add(&doc_iri, nif::END_INDEX, int(ix.len_chars()));
-    out.add(&doc_iri, nif::IS_STRING, Literal::from(clean_literal(&doc.text)));
+    out.add(
+        &doc_iri,
+        nif::IS_STRING,
+        Literal::from(clean_literal(&doc.text)),
+    );
     if let Some(date) = &doc.meta.date {
-        out.add(&doc_iri, schema::DATE_PUBLISHED, Literal::new_typed_literal(date.clone(), xsd::DATE));
+        out.add(
+            &doc_iri,
+            schema::DATE_PUBLISHED,
+            Literal::new_typed_literal(date.clone(), xsd::DATE),
+        );
     }
     if let Some(t) = &doc.meta.title {
         out.add(&doc_iri, schema::HEADLINE, Literal::from(clean_literal(t)));
@@ -95,7 +124,9 @@ pub fn document_quads(minter: &Minter, doc: &Document, ex: &Extraction, resolved
         }
     }
     // Sentences.
-    let sent_iris: Vec<NamedNode> = (0..doc.sentences.len()).map(|i| minter.sentence(&doc.slug, i + 1)).collect();
+    let sent_iris: Vec<NamedNode> = (0..doc.sentences.len())
+        .map(|i| minter.sentence(&doc.slug, i + 1))
+        .collect();
     let graph_of = |s: usize| GraphName::NamedNode(sent_iris[s].clone());
     for (i, span) in doc.sentences.iter().enumerate() {
         out.graph = graph_of(i);
@@ -105,14 +136,22 @@ pub fn document_quads(minter: &Minter, doc: &Document, ex: &Extraction, resolved
         out.add(s, ng::SENTENCE_INDEX, int(i + 1));
         out.add(s, nif::BEGIN_INDEX, int(ix.char_offset(span.start)));
         out.add(s, nif::END_INDEX, int(ix.char_offset(span.end)));
-        out.add(s, nif::ANCHOR_OF, Literal::from(clean_literal(span.slice(&doc.text))));
+        out.add(
+            s,
+            nif::ANCHOR_OF,
+            Literal::from(clean_literal(span.slice(&doc.text))),
+        );
     }
     let entity_iri = |e: usize| minter.entity(&resolved.entities[e]);
     // Mentions and the entities they name.
     let mut described: BTreeSet<(usize, usize)> = BTreeSet::new();
     for (mi, m) in ex.mentions.iter().enumerate() {
-        let Some(e) = links.get(mi).copied().flatten() else { continue };
-        let Some(sent) = sent_iris.get(m.sentence) else { continue };
+        let Some(e) = links.get(mi).copied().flatten() else {
+            continue;
+        };
+        let Some(sent) = sent_iris.get(m.sentence) else {
+            continue;
+        };
         out.graph = graph_of(m.sentence);
         let ent = &resolved.entities[e];
         let eiri = entity_iri(e);
@@ -123,7 +162,11 @@ pub fn document_quads(minter: &Minter, doc: &Document, ex: &Extraction, resolved
         out.add(&phrase, nif::SENTENCE_PROP, sent.clone());
         out.add(&phrase, nif::BEGIN_INDEX, int(b));
         out.add(&phrase, nif::END_INDEX, int(en));
-        out.add(&phrase, nif::ANCHOR_OF, Literal::from(clean_literal(m.span.slice(&doc.text))));
+        out.add(
+            &phrase,
+            nif::ANCHOR_OF,
+            Literal::from(clean_literal(m.span.slice(&doc.text))),
+        );
         out.add(&phrase, itsrdf::TA_IDENT_REF, eiri.clone());
         out.add(&phrase, itsrdf::TA_CLASS_REF, entity_types(ent)[0]);
         if described.insert((m.sentence, e)) {
@@ -137,13 +180,26 @@ pub fn document_quads(minter: &Minter, doc: &Document, ex: &Extraction, resolved
                 }
             }
         }
-        if matches!(m.kind, MentionKind::Name | MentionKind::WeakName | MentionKind::Description) && m.surface != ent.label {
-            out.add(&eiri, skos::ALT_LABEL, Literal::from(clean_literal(&m.surface)));
+        if matches!(
+            m.kind,
+            MentionKind::Name | MentionKind::WeakName | MentionKind::Description
+        ) && m.surface != ent.label
+        {
+            out.add(
+                &eiri,
+                skos::ALT_LABEL,
+                Literal::from(clean_literal(&m.surface)),
+            );
         }
     }
     // Roles.
     for r in &ex.roles {
-        let (Some(p), Some(h)) = (links.get(r.person).copied().flatten(), links.get(r.holder).copied().flatten()) else { continue };
+        let (Some(p), Some(h)) = (
+            links.get(r.person).copied().flatten(),
+            links.get(r.holder).copied().flatten(),
+        ) else {
+            continue;
+        };
         if p == h || r.sentence >= sent_iris.len() {
             continue;
         }
@@ -155,7 +211,14 @@ pub fn document_quads(minter: &Minter, doc: &Document, ex: &Extraction, resolved
         out.add(&ms, org::MEMBER, entity_iri(p));
         out.add(&ms, org::ORGANIZATION, entity_iri(h));
         out.add(&ms, org::ROLE, role.clone());
-        out.add(&ms, rdfs::LABEL, Literal::from(clean_literal(&format!("{} — {} of {}", pe.label, r.role, he.label))));
+        out.add(
+            &ms,
+            rdfs::LABEL,
+            Literal::from(clean_literal(&format!(
+                "{} — {} of {}",
+                pe.label, r.role, he.label
+            ))),
+        );
         out.add(&ms, prov::WAS_DERIVED_FROM, sent_iris[r.sentence].clone());
         out.add(&role, rdf::TYPE, org::ROLE_CLASS);
         out.add(&role, rdf::TYPE, skos::CONCEPT);
@@ -167,7 +230,10 @@ pub fn document_quads(minter: &Minter, doc: &Document, ex: &Extraction, resolved
             continue;
         }
         let resolve = |ms: &[usize]| -> Vec<usize> {
-            let mut v: Vec<usize> = ms.iter().filter_map(|&m| links.get(m).copied().flatten()).collect();
+            let mut v: Vec<usize> = ms
+                .iter()
+                .filter_map(|&m| links.get(m).copied().flatten())
+                .collect();
             v.dedup();
             v
         };
@@ -175,19 +241,30 @@ pub fn document_quads(minter: &Minter, doc: &Document, ex: &Extraction, resolved
         let mut parts = resolve(&ev.participants);
         parts.retain(|p| !agents.contains(p));
         let place = ev.place.and_then(|m| links.get(m).copied().flatten());
-        let actors: BTreeSet<usize> = agents.iter().chain(&parts).copied().filter(|a| Some(*a) != place).collect();
+        let actors: BTreeSet<usize> = agents
+            .iter()
+            .chain(&parts)
+            .copied()
+            .filter(|a| Some(*a) != place)
+            .collect();
         if actors.is_empty() {
             continue;
         }
         out.graph = graph_of(ev.sentence);
-        let slugs: Vec<&str> = actors.iter().map(|&a| resolved.entities[a].slug.as_str()).collect();
+        let slugs: Vec<&str> = actors
+            .iter()
+            .map(|&a| resolved.entities[a].slug.as_str())
+            .collect();
         let iri = match &ev.time {
             Some(t) => minter.dated_event(&ev.event_type, &t.lexical, &slugs),
             None => minter.sentence_event(&doc.slug, ev.sentence + 1, &ev.event_type, k),
         };
         out.add(&iri, rdf::TYPE, sem::EVENT);
         out.add(&iri, rdf::TYPE, event_class(&ev.event_type));
-        let names: Vec<&str> = actors.iter().map(|&a| resolved.entities[a].label.as_str()).collect();
+        let names: Vec<&str> = actors
+            .iter()
+            .map(|&a| resolved.entities[a].label.as_str())
+            .collect();
         let label = match &ev.time {
             Some(t) => format!("{}: {} ({})", ev.event_type, names.join(", "), t.lexical),
             None => format!("{}: {}", ev.event_type, names.join(", ")),
@@ -212,7 +289,11 @@ pub fn document_quads(minter: &Minter, doc: &Document, ex: &Extraction, resolved
                 TimeKind::YearMonth => xsd::G_YEAR_MONTH,
                 TimeKind::Year => xsd::G_YEAR,
             };
-            out.add(&iri, sem::HAS_TIME_STAMP, Literal::new_typed_literal(t.lexical.clone(), dt));
+            out.add(
+                &iri,
+                sem::HAS_TIME_STAMP,
+                Literal::new_typed_literal(t.lexical.clone(), dt),
+            );
         }
         if let Some(r) = ev.reported_by.and_then(|m| links.get(m).copied().flatten()) {
             if !actors.contains(&r) {

@@ -31,7 +31,10 @@ pub const PREFIXES: &[(&str, &str)] = &[
     ("schema", "https://schema.org/"),
     ("sem", "http://semanticweb.cs.vu.nl/2009/11/sem/"),
     ("org", "http://www.w3.org/ns/org#"),
-    ("nif", "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#"),
+    (
+        "nif",
+        "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#",
+    ),
     ("itsrdf", "http://www.w3.org/2005/11/its/rdf#"),
     ("prov", "http://www.w3.org/ns/prov#"),
     ("skos", "http://www.w3.org/2004/02/skos/core#"),

@@ -51,9 +51,20 @@ pub struct Resolved {
 fn role_matches(hint: &str, role: &str) -> bool {
     let group = |w: &str| -> &'static [&'static str] {
         match w {
-            "leader" => &["president", "prime minister", "leader", "chancellor", "king", "premier", "head", "chief"],
+            "leader" => &[
+                "president",
+                "prime minister",
+                "leader",
+                "chancellor",
+                "king",
+                "premier",
+                "head",
+                "chief",
+            ],
             "president" => &["president"],
-            "spokesperson" | "spokesman" | "spokeswoman" => &["spokesperson", "spokesman", "spokeswoman"],
+            "spokesperson" | "spokesman" | "spokeswoman" => {
+                &["spokesperson", "spokesman", "spokeswoman"]
+            }
             _ => &[],
         }
     };
@@ -127,7 +138,10 @@ impl Builder {
 /// Resolve the mentions of `docs` (any order; output follows input order).
 pub fn resolve(docs: &[(&Document, &Extraction)], lexicon: &crate::lexicon::Lexicon) -> Resolved {
     let mut b = Builder::default();
-    let mut links: Vec<Vec<Option<usize>>> = docs.iter().map(|(_, e)| vec![None; e.mentions.len()]).collect();
+    let mut links: Vec<Vec<Option<usize>>> = docs
+        .iter()
+        .map(|(_, e)| vec![None; e.mentions.len()])
+        .collect();
     // Process documents in path order so that ties do not depend on input order.
     let mut order: Vec<usize> = (0..docs.len()).collect();
     order.sort_by(|&x, &y| docs[x].0.rel_path.cmp(&docs[y].0.rel_path));
@@ -140,13 +154,20 @@ pub fn resolve(docs: &[(&Document, &Extraction)], lexicon: &crate::lexicon::Lexi
         let ex = docs[d].1;
         for (mi, m) in ex.mentions.iter().enumerate() {
             let ent = match (m.kind, m.etype) {
-                (MentionKind::Demonym, _) => m.canonical.as_ref().map(|c| b.get(EntityType::Place, name_key(c), c)),
-                (MentionKind::Name, et) if m.canonical.is_some() => m.canonical.as_ref().map(|c| b.get(et, name_key(c), c)),
+                (MentionKind::Demonym, _) => m
+                    .canonical
+                    .as_ref()
+                    .map(|c| b.get(EntityType::Place, name_key(c), c)),
+                (MentionKind::Name, et) if m.canonical.is_some() => {
+                    m.canonical.as_ref().map(|c| b.get(et, name_key(c), c))
+                }
                 (MentionKind::Name, EntityType::Person) if words(&m.surface).len() >= 2 => {
                     full.push((d, mi, m.surface.clone()));
                     None
                 }
-                (MentionKind::Name, EntityType::Organization | EntityType::Place) => Some(b.get(m.etype, name_key(&m.surface), &m.surface)),
+                (MentionKind::Name, EntityType::Organization | EntityType::Place) => {
+                    Some(b.get(m.etype, name_key(&m.surface), &m.surface))
+                }
                 _ => None,
             };
             if let Some(e) = ent {
@@ -173,7 +194,11 @@ pub fn resolve(docs: &[(&Document, &Extraction)], lexicon: &crate::lexicon::Lexi
         let e = match clusters.iter().find(|(f, _)| first_name_variant(f, first)) {
             Some((_, e)) => *e,
             None => {
-                let e = b.get(EntityType::Person, format!("{key}|{}", first.to_lowercase()), surface);
+                let e = b.get(
+                    EntityType::Person,
+                    format!("{key}|{}", first.to_lowercase()),
+                    surface,
+                );
                 clusters.push((first.to_string(), e));
                 e
             }
@@ -185,7 +210,11 @@ pub fn resolve(docs: &[(&Document, &Extraction)], lexicon: &crate::lexicon::Lexi
     let mut initials: HashMap<String, usize> = HashMap::new();
     for (i, e) in b.entities.iter().enumerate() {
         if e.etype == EntityType::Organization {
-            let ws: Vec<&str> = e.label.split_whitespace().filter(|w| w.chars().next().is_some_and(char::is_uppercase)).collect();
+            let ws: Vec<&str> = e
+                .label
+                .split_whitespace()
+                .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+                .collect();
             if ws.len() >= 2 {
                 let ini: String = ws.iter().filter_map(|w| w.chars().next()).collect();
                 initials.entry(ini.to_lowercase()).or_insert(i);
@@ -194,7 +223,12 @@ pub fn resolve(docs: &[(&Document, &Extraction)], lexicon: &crate::lexicon::Lexi
     }
     let mut redirect: HashMap<usize, usize> = HashMap::new();
     for (i, e) in b.entities.iter().enumerate() {
-        if e.etype == EntityType::Organization && e.label.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase) {
+        if e.etype == EntityType::Organization
+            && e.label
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .all(char::is_uppercase)
+        {
             if let Some(&long) = initials.get(&name_key(&e.label)) {
                 if long != i {
                     redirect.insert(i, long);
@@ -213,7 +247,9 @@ pub fn resolve(docs: &[(&Document, &Extraction)], lexicon: &crate::lexicon::Lexi
     for &d in &order {
         let ex = docs[d].1;
         for (mi, m) in ex.mentions.iter().enumerate() {
-            if links[d][mi].is_some() || !matches!(m.kind, MentionKind::Name | MentionKind::WeakName) {
+            if links[d][mi].is_some()
+                || !matches!(m.kind, MentionKind::Name | MentionKind::WeakName)
+            {
                 continue;
             }
             let w = words(&m.surface);
@@ -223,11 +259,17 @@ pub fn resolve(docs: &[(&Document, &Extraction)], lexicon: &crate::lexicon::Lexi
             let mut best_dist = usize::MAX;
             for (mj, other) in ex.mentions.iter().enumerate() {
                 let Some(e) = links[d][mj] else { continue };
-                if b.entities[e].etype != EntityType::Person || mj == mi || other.kind != MentionKind::Name {
+                if b.entities[e].etype != EntityType::Person
+                    || mj == mi
+                    || other.kind != MentionKind::Name
+                {
                     continue;
                 }
                 let ow = words(&other.surface);
-                if ow.len() >= 2 && (ow[ow.len() - 1].eq_ignore_ascii_case(&key) || (w.len() == 1 && ow[0] == w[0])) {
+                if ow.len() >= 2
+                    && (ow[ow.len() - 1].eq_ignore_ascii_case(&key)
+                        || (w.len() == 1 && ow[0] == w[0]))
+                {
                     let dist = if mj < mi { mi - mj } else { (mj - mi) * 2 };
                     if dist < best_dist {
                         best_dist = dist;
@@ -251,7 +293,9 @@ pub fn resolve(docs: &[(&Document, &Extraction)], lexicon: &crate::lexicon::Lexi
             }
             let e = match (cand, m.kind) {
                 (Some(e), _) => Some(e),
-                (None, MentionKind::Name) => Some(b.get(m.etype, format!("{}|", name_key(&m.surface)), &m.surface)),
+                (None, MentionKind::Name) => {
+                    Some(b.get(m.etype, format!("{}|", name_key(&m.surface)), &m.surface))
+                }
                 _ => None,
             };
             if let Some(e) = e {
@@ -277,20 +321,38 @@ pub fn resolve(docs: &[(&Document, &Extraction)], lexicon: &crate::lexicon::Lexi
         let doc_roles: Vec<(usize, String, usize, usize)> = ex
             .roles
             .iter()
-            .filter_map(|r| Some((links[d][r.person]?, r.role.clone(), links[d][r.holder]?, r.person)))
+            .filter_map(|r| {
+                Some((
+                    links[d][r.person]?,
+                    r.role.clone(),
+                    links[d][r.holder]?,
+                    r.person,
+                ))
+            })
             .collect();
         for (mi, m) in ex.mentions.iter().enumerate() {
             match m.kind {
                 MentionKind::Description => {
                     let hint = m.role_hint.as_deref().unwrap_or("");
                     let holder = m.holder_hint.and_then(|h| links[d][h]);
-                    let fits = |role: &str, h: usize| role_matches(hint, role) && holder.is_none_or(|x| x == h || b.entities[x].label == b.entities[h].country.clone().unwrap_or_default());
+                    let fits = |role: &str, h: usize| {
+                        role_matches(hint, role)
+                            && holder.is_none_or(|x| {
+                                x == h
+                                    || b.entities[x].label
+                                        == b.entities[h].country.clone().unwrap_or_default()
+                            })
+                    };
                     // Most recent in the document before the description, else any in the document.
                     let mut best: Option<(usize, usize)> = None;
                     for (p, role, h, pm) in &doc_roles {
                         if fits(role, *h) {
                             let before = ex.mentions[*pm].span.start < m.span.start;
-                            let score = if before { m.span.start - ex.mentions[*pm].span.start } else { usize::MAX / 2 + ex.mentions[*pm].span.start };
+                            let score = if before {
+                                m.span.start - ex.mentions[*pm].span.start
+                            } else {
+                                usize::MAX / 2 + ex.mentions[*pm].span.start
+                            };
                             if best.is_none_or(|(s, _)| score < s) {
                                 best = Some((score, *p));
                             }
@@ -298,7 +360,11 @@ pub fn resolve(docs: &[(&Document, &Extraction)], lexicon: &crate::lexicon::Lexi
                     }
                     let mut cand = best.map(|b| b.1);
                     if cand.is_none() {
-                        let mut set: BTreeSet<usize> = corpus_roles.iter().filter(|(_, r, h)| fits(r, *h)).map(|x| x.0).collect();
+                        let mut set: BTreeSet<usize> = corpus_roles
+                            .iter()
+                            .filter(|(_, r, h)| fits(r, *h))
+                            .map(|x| x.0)
+                            .collect();
                         if set.len() == 1 {
                             cand = set.pop_first();
                         }
@@ -310,7 +376,12 @@ pub fn resolve(docs: &[(&Document, &Extraction)], lexicon: &crate::lexicon::Lexi
                         ex.mentions
                             .iter()
                             .enumerate()
-                            .filter(|(_, x)| x.sentence == s && x.etype == EntityType::Person && x.kind != MentionKind::Pronoun && !x.consumed)
+                            .filter(|(_, x)| {
+                                x.sentence == s
+                                    && x.etype == EntityType::Person
+                                    && x.kind != MentionKind::Pronoun
+                                    && !x.consumed
+                            })
                             .min_by_key(|(_, x)| x.span.start)
                             .and_then(|(j, _)| links[d][j])
                     });
@@ -330,7 +401,11 @@ pub fn resolve(docs: &[(&Document, &Extraction)], lexicon: &crate::lexicon::Lexi
     for (d, (_, ex)) in docs.iter().enumerate() {
         for (mi, m) in ex.mentions.iter().enumerate() {
             if let Some(e) = links[d][mi] {
-                if matches!(m.kind, MentionKind::Name | MentionKind::WeakName | MentionKind::Description) && m.surface != b.entities[e].label {
+                if matches!(
+                    m.kind,
+                    MentionKind::Name | MentionKind::WeakName | MentionKind::Description
+                ) && m.surface != b.entities[e].label
+                {
                     b.entities[e].alt_labels.insert(m.surface.clone());
                 }
             }

@@ -131,7 +131,10 @@ pub struct GraphStore {
 }
 
 fn io_err(path: &Path) -> impl FnOnce(std::io::Error) -> StoreError + '_ {
-    move |source| StoreError::Io { path: path.to_path_buf(), source }
+    move |source| StoreError::Io {
+        path: path.to_path_buf(),
+        source,
+    }
 }
 
 fn ox<E: std::fmt::Display>(e: E) -> StoreError {
@@ -139,12 +142,18 @@ fn ox<E: std::fmt::Display>(e: E) -> StoreError {
 }
 
 /// Write `bytes` to `path` atomically: temporary file, fsync, rename, fsync of the folder.
-pub fn write_atomic(path: &Path, write: impl FnOnce(&mut BufWriter<File>) -> std::io::Result<()>) -> Result<(), StoreError> {
+pub fn write_atomic(
+    path: &Path,
+    write: impl FnOnce(&mut BufWriter<File>) -> std::io::Result<()>,
+) -> Result<(), StoreError> {
     let tmp = path.with_extension("tmp");
     let file = File::create(&tmp).map_err(io_err(&tmp))?;
     let mut w = BufWriter::with_capacity(1 << 20, file);
     write(&mut w).map_err(io_err(&tmp))?;
-    let file = w.into_inner().map_err(|e| StoreError::Io { path: tmp.clone(), source: e.into_error() })?;
+    let file = w.into_inner().map_err(|e| StoreError::Io {
+        path: tmp.clone(),
+        source: e.into_error(),
+    })?;
     file.sync_all().map_err(io_err(&tmp))?;
     fs::rename(&tmp, path).map_err(io_err(path))?;
     if let Some(parent) = path.parent() {
@@ -165,11 +174,23 @@ impl GraphStore {
         let lock = if mode == Mode::Write {
             fs::create_dir_all(dir).map_err(io_err(dir))?;
             let lock_path = dir.join("LOCK");
-            let f = fs::OpenOptions::new().create(true).truncate(false).write(true).open(&lock_path).map_err(io_err(&lock_path))?;
+            let f = fs::OpenOptions::new()
+                .create(true)
+                .truncate(false)
+                .write(true)
+                .open(&lock_path)
+                .map_err(io_err(&lock_path))?;
             match f.try_lock() {
                 Ok(()) => Some(f),
-                Err(fs::TryLockError::WouldBlock) => return Err(StoreError::Locked(dir.to_path_buf())),
-                Err(fs::TryLockError::Error(e)) => return Err(StoreError::Io { path: lock_path, source: e }),
+                Err(fs::TryLockError::WouldBlock) => {
+                    return Err(StoreError::Locked(dir.to_path_buf()))
+                }
+                Err(fs::TryLockError::Error(e)) => {
+                    return Err(StoreError::Io {
+                        path: lock_path,
+                        source: e,
+                    })
+                }
             }
         } else {
             None
@@ -180,20 +201,45 @@ impl GraphStore {
             struct Head {
                 format_version: u32,
             }
-            let head: Head = serde_json::from_slice(&bytes).map_err(|e| StoreError::Corrupt { path: manifest_path.clone(), message: e.to_string() })?;
+            let head: Head = serde_json::from_slice(&bytes).map_err(|e| StoreError::Corrupt {
+                path: manifest_path.clone(),
+                message: e.to_string(),
+            })?;
             if head.format_version > FORMAT_VERSION {
-                return Err(StoreError::NewerVersion { path: dir.to_path_buf(), found: head.format_version, supported: FORMAT_VERSION });
+                return Err(StoreError::NewerVersion {
+                    path: dir.to_path_buf(),
+                    found: head.format_version,
+                    supported: FORMAT_VERSION,
+                });
             }
-            let m: Manifest = serde_json::from_slice(&bytes).map_err(|e| StoreError::Corrupt { path: manifest_path.clone(), message: e.to_string() })?;
+            let m: Manifest = serde_json::from_slice(&bytes).map_err(|e| StoreError::Corrupt {
+                path: manifest_path.clone(),
+                message: e.to_string(),
+            })?;
             if m.base != base && mode == Mode::Write {
-                return Err(StoreError::BaseMismatch { path: dir.to_path_buf(), found: m.base, wanted: base.to_string() });
+                return Err(StoreError::BaseMismatch {
+                    path: dir.to_path_buf(),
+                    found: m.base,
+                    wanted: base.to_string(),
+                });
             }
             m
         } else {
-            Manifest { format_version: FORMAT_VERSION, base: base.to_string(), generation: 0, docs: BTreeMap::new() }
+            Manifest {
+                format_version: FORMAT_VERSION,
+                base: base.to_string(),
+                generation: 0,
+                docs: BTreeMap::new(),
+            }
         };
         let store = Self::open_backend(dir, mode, &manifest)?;
-        Ok(GraphStore { dir: dir.to_path_buf(), store, manifest, _lock: lock, mode })
+        Ok(GraphStore {
+            dir: dir.to_path_buf(),
+            store,
+            manifest,
+            _lock: lock,
+            mode,
+        })
     }
 
     #[cfg(not(feature = "rocksdb"))]
@@ -202,10 +248,14 @@ impl GraphStore {
         if manifest.generation > 0 {
             let path = dir.join(format!("data-{}.nq", manifest.generation));
             let bytes = fs::read(&path).map_err(io_err(&path))?;
-            store
-                .bulk_loader()
+            let mut loader = store.bulk_loader();
+            loader
                 .parallel_load_from_slice(RdfParser::from_format(RdfFormat::NQuads), &bytes)
-                .map_err(|e| StoreError::Corrupt { path: path.clone(), message: e.to_string() })?;
+                .map_err(|e| StoreError::Corrupt {
+                    path: path.clone(),
+                    message: e.to_string(),
+                })?;
+            loader.commit().map_err(ox)?;
         }
         Ok(store)
     }
@@ -248,13 +298,18 @@ impl GraphStore {
     fn document_graphs(base: &str, record: &DocRecord) -> Vec<NamedNode> {
         let doc = format!("{base}doc/{}", record.doc.slug);
         let mut g = vec![NamedNode::new_unchecked(doc.clone())];
-        g.extend((1..=record.doc.sentences.len()).map(|n| NamedNode::new_unchecked(format!("{doc}/s{n}"))));
+        g.extend(
+            (1..=record.doc.sentences.len())
+                .map(|n| NamedNode::new_unchecked(format!("{doc}/s{n}"))),
+        );
         g
     }
 
     /// Remove a document and all its facts.
     pub fn remove_document(&mut self, rel_path: &str) -> Result<bool, StoreError> {
-        let Some(record) = self.manifest.docs.remove(rel_path) else { return Ok(false) };
+        let Some(record) = self.manifest.docs.remove(rel_path) else {
+            return Ok(false);
+        };
         for g in Self::document_graphs(&self.manifest.base, &record) {
             self.store.remove_named_graph(g.as_ref()).map_err(ox)?;
         }
@@ -267,7 +322,9 @@ impl GraphStore {
         let mut tx = self.store.start_transaction().map_err(ox)?;
         tx.extend(quads.iter());
         tx.commit().map_err(ox)?;
-        self.manifest.docs.insert(record.doc.rel_path.clone(), record);
+        self.manifest
+            .docs
+            .insert(record.doc.rel_path.clone(), record);
         Ok(())
     }
 
@@ -289,7 +346,10 @@ impl GraphStore {
             let store = &self.store;
             write_atomic(&path, |w| {
                 store
-                    .dump_to_writer(oxigraph::io::RdfSerializer::from_format(RdfFormat::NQuads), w)
+                    .dump_to_writer(
+                        oxigraph::io::RdfSerializer::from_format(RdfFormat::NQuads),
+                        w,
+                    )
                     .map(|_| ())
                     .map_err(|e| std::io::Error::other(e.to_string()))
             })?;
@@ -302,7 +362,9 @@ impl GraphStore {
         }
         let manifest_path = self.dir.join("manifest.json");
         let manifest = &self.manifest;
-        write_atomic(&manifest_path, |w| serde_json::to_writer(w, manifest).map_err(std::io::Error::other))?;
+        write_atomic(&manifest_path, |w| {
+            serde_json::to_writer(w, manifest).map_err(std::io::Error::other)
+        })?;
         #[cfg(not(feature = "rocksdb"))]
         if old > 0 {
             let _ = fs::remove_file(self.dir.join(format!("data-{old}.nq")));
@@ -326,9 +388,16 @@ impl GraphStore {
 pub fn query_store(store: &Store, sparql: &str) -> Result<QueryResults<'static>, QueryError> {
     let mut evaluator = SparqlEvaluator::new();
     for (p, ns) in crate::rdf::vocab::PREFIXES {
-        evaluator = evaluator.with_prefix(*p, *ns).map_err(|e| QueryError::Syntax(e.to_string()))?;
+        evaluator = evaluator
+            .with_prefix(*p, *ns)
+            .map_err(|e| QueryError::Syntax(e.to_string()))?;
     }
-    let mut prepared = evaluator.parse_query(sparql).map_err(|e| QueryError::Syntax(e.to_string()))?;
+    let mut prepared = evaluator
+        .parse_query(sparql)
+        .map_err(|e| QueryError::Syntax(e.to_string()))?;
     prepared.dataset_mut().set_default_graph_as_union();
-    prepared.on_store(store).execute().map_err(|e| QueryError::Evaluation(e.to_string()))
+    prepared
+        .on_store(store)
+        .execute()
+        .map_err(|e| QueryError::Evaluation(e.to_string()))
 }

@@ -1,0 +1,574 @@
+//! The command line: clap derive; the doc comments are the help text. One library call per
+//! subcommand.
+
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{bail, Context};
+use clap::{Parser, Subcommand, ValueEnum};
+use oxigraph::io::{RdfFormat, RdfSerializer};
+use oxigraph::model::Term;
+use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
+use oxigraph::sparql::QueryResults;
+
+use newsgraph::export::{self, Format};
+use newsgraph::graph;
+use newsgraph::pipeline::{self, ExtractOptions, Summary};
+use newsgraph::rdf::DEFAULT_BASE;
+use newsgraph::store::{GraphStore, Mode};
+
+/// newsgraph — news articles to a knowledge graph with sentence-level provenance.
+///
+/// Offline and deterministic: extracts people, organizations, places, roles and events,
+/// keeps for every fact its file, sentence and character offsets, stores them in an embedded
+/// Oxigraph store, answers SPARQL, exports RDF and draws Graphviz views.
+#[derive(Debug, Parser)]
+#[command(name = "newsgraph", version, propagate_version = true)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Output formats of `query`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum QueryFormat {
+    /// A human table (solutions) — the default on a terminal.
+    Table,
+    /// SPARQL results CSV.
+    Csv,
+    /// SPARQL results TSV.
+    Tsv,
+    /// SPARQL results JSON.
+    Json,
+    /// SPARQL results XML.
+    Xml,
+    /// Turtle (CONSTRUCT / DESCRIBE).
+    Turtle,
+    /// N-Triples (CONSTRUCT / DESCRIBE).
+    Ntriples,
+    /// RDF/XML (CONSTRUCT / DESCRIBE).
+    Rdfxml,
+    /// JSON-LD (CONSTRUCT / DESCRIBE).
+    Jsonld,
+}
+
+/// Subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// The main job: extract PATHS into OUT/store, export OUT/graph.trig, write
+    /// OUT/actors.dot and OUT/events.dot (and their SVGs when Graphviz `dot` is installed).
+    ///
+    /// Example: newsgraph build seeds/ --out out/
+    Build {
+        /// Files or folders (recursively); `-` reads standard input.
+        #[arg(default_value = "seeds/")]
+        paths: Vec<PathBuf>,
+        /// Output folder.
+        #[arg(long, default_value = "out/")]
+        out: PathBuf,
+        #[command(flatten)]
+        common: ExtractArgs,
+    },
+    /// Extract files into the store. Unchanged files change nothing; a changed file replaces
+    /// its facts; new files are added.
+    ///
+    /// Example: newsgraph extract seeds/ more-articles/ --store out/store
+    Extract {
+        /// Files or folders (recursively); `-` reads standard input.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Store folder.
+        #[arg(long, default_value = "out/store")]
+        store: PathBuf,
+        /// Only shard I of N of the inputs (by a stable hash of their paths), e.g. `2/8`.
+        #[arg(long, value_parser = parse_shard)]
+        shard: Option<(usize, usize)>,
+        /// Remove from the store the documents that are not among the inputs.
+        #[arg(long)]
+        prune: bool,
+        #[command(flatten)]
+        common: ExtractArgs,
+    },
+    /// Run a SPARQL 1.1 query (SELECT, ASK, CONSTRUCT, DESCRIBE). The default graph is the
+    /// union of all graphs; prefixes ng, schema, sem, org, nif, itsrdf, prov, skos, rdf, rdfs,
+    /// owl, xsd, dcterms are predeclared.
+    ///
+    /// Example: newsgraph query 'SELECT ?who ?label WHERE { ?e a ng:Meeting ; sem:hasActor ?who . ?who rdfs:label ?label }'
+    Query {
+        /// The query text.
+        query: Option<String>,
+        /// Read the query from a file.
+        #[arg(long, short = 'f')]
+        file: Option<PathBuf>,
+        /// Output format (default: table on a terminal, else csv for solutions; turtle for graphs).
+        #[arg(long, value_enum)]
+        format: Option<QueryFormat>,
+        /// Store folder.
+        #[arg(long, default_value = "out/store")]
+        store: PathBuf,
+    },
+    /// Export the whole graph. Quad formats keep one named graph per sentence; triple formats
+    /// carry the merged graph (provenance through prov:wasDerivedFrom). Output is sorted, so
+    /// identical stores give identical files.
+    ///
+    /// Example: newsgraph export --format nquads -o out/graph.nq
+    Export {
+        /// trig, nquads, turtle, ntriples, rdfxml or jsonld.
+        #[arg(long, default_value = "trig")]
+        format: String,
+        /// RDFC-1.0 canonical N-Quads.
+        #[arg(long)]
+        canonical: bool,
+        /// Output file (default: standard output).
+        #[arg(long, short = 'o')]
+        output: Option<PathBuf>,
+        /// Store folder.
+        #[arg(long, default_value = "out/store")]
+        store: PathBuf,
+    },
+    /// Write a Graphviz DOT view of the graph; every node and edge has a tooltip with its
+    /// source sentences.
+    ///
+    /// Example: newsgraph dot --view actors --focus Witkoff --depth 1 -o witkoff.dot --render svg
+    Dot {
+        /// actors or events.
+        #[arg(long, default_value = "actors")]
+        view: String,
+        /// Events view: cluster by `document` or `date`.
+        #[arg(long, default_value = "document")]
+        cluster: String,
+        /// Only the neighbourhood of this actor (label or alias).
+        #[arg(long)]
+        focus: Option<String>,
+        /// Depth of the neighbourhood.
+        #[arg(long, default_value_t = 1)]
+        depth: usize,
+        /// Drop edges supported by fewer sentences.
+        #[arg(long, default_value_t = 1)]
+        min_evidence: usize,
+        /// Only these event types (repeatable), e.g. --type Meeting.
+        #[arg(long = "type")]
+        types: Vec<String>,
+        /// Only events on or after this date (YYYY, YYYY-MM or YYYY-MM-DD).
+        #[arg(long)]
+        since: Option<String>,
+        /// Only events on or before this date.
+        #[arg(long)]
+        until: Option<String>,
+        /// Output file (default: standard output).
+        #[arg(long, short = 'o')]
+        output: Option<PathBuf>,
+        /// Also render with Graphviz: svg or png (needs -o).
+        #[arg(long)]
+        render: Option<String>,
+        /// Store folder.
+        #[arg(long, default_value = "out/store")]
+        store: PathBuf,
+    },
+    /// Everything known about one actor or event, each fact with its source: file, sentence
+    /// number and sentence text.
+    ///
+    /// Example: newsgraph explain "Steve Witkoff"
+    Explain {
+        /// A name (label or alias, case-insensitive) or an IRI.
+        name: String,
+        /// Store folder.
+        #[arg(long, default_value = "out/store")]
+        store: PathBuf,
+    },
+    /// Score the store against a gold annotation (format newsgraph-gold/1).
+    ///
+    /// Example: newsgraph evaluate --gold ../shared/eval/seeds.gold.json
+    Evaluate {
+        /// The gold file.
+        #[arg(long)]
+        gold: PathBuf,
+        /// table or json.
+        #[arg(long, default_value = "table")]
+        format: String,
+        /// Store folder.
+        #[arg(long, default_value = "out/store")]
+        store: PathBuf,
+    },
+}
+
+/// Options shared by `build` and `extract`.
+#[derive(Debug, clap::Args)]
+pub struct ExtractArgs {
+    /// Base of minted IRIs.
+    #[arg(long, default_value = DEFAULT_BASE)]
+    pub base: String,
+    /// Largest input file accepted, in bytes.
+    #[arg(long, default_value_t = newsgraph::ingest::DEFAULT_MAX_BYTES)]
+    pub max_bytes: u64,
+    /// No progress bar.
+    #[arg(long)]
+    pub quiet: bool,
+}
+
+fn parse_shard(s: &str) -> Result<(usize, usize), String> {
+    let (i, n) = s.split_once('/').ok_or("expected I/N, e.g. 1/4")?;
+    let i: usize = i.parse().map_err(|_| "I must be a number")?;
+    let n: usize = n.parse().map_err(|_| "N must be a number")?;
+    if n == 0 || i == 0 || i > n {
+        return Err("need 1 <= I <= N".into());
+    }
+    Ok((i, n))
+}
+
+fn print_errors(s: &Summary) {
+    for e in &s.errors {
+        eprintln!("newsgraph: {e}");
+    }
+}
+
+fn exit_for(s: &Summary) -> ExitCode {
+    if s.errors.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(2)
+    }
+}
+
+fn run_extract(
+    paths: Vec<PathBuf>,
+    store: PathBuf,
+    shard: Option<(usize, usize)>,
+    prune: bool,
+    c: &ExtractArgs,
+) -> anyhow::Result<Summary> {
+    let opts = ExtractOptions {
+        paths,
+        store,
+        base: c.base.clone(),
+        max_bytes: c.max_bytes,
+        shard,
+        prune,
+        progress: !c.quiet && std::io::stderr().is_terminal(),
+    };
+    let s = pipeline::extract_into_store(&opts)?;
+    print_errors(&s);
+    Ok(s)
+}
+
+fn summary_line(s: &Summary) -> String {
+    format!(
+        "{} documents ({} added, {} changed, {} unchanged, {} removed), {} sentences, {} entities, {} events, {} memberships, {} quads in {:.2}s",
+        s.documents, s.added, s.changed, s.unchanged, s.removed, s.sentences, s.entities, s.events, s.memberships, s.quads,
+        s.elapsed.as_secs_f64()
+    )
+}
+
+fn create(path: &Path) -> anyhow::Result<std::io::BufWriter<std::fs::File>> {
+    if let Some(p) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(p)
+            .with_context(|| format!("{}: cannot create folder", p.display()))?;
+    }
+    let f =
+        std::fs::File::create(path).with_context(|| format!("{}: cannot write", path.display()))?;
+    Ok(std::io::BufWriter::new(f))
+}
+
+/// Run the parsed command line.
+pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    match cli.command {
+        Command::Build { paths, out, common } => {
+            let store_dir = out.join("store");
+            let s = run_extract(paths, store_dir.clone(), None, false, &common)?;
+            let gs = GraphStore::open(&store_dir, Mode::Read, &common.base)?;
+            let trig = out.join("graph.trig");
+            let mut w = create(&trig)?;
+            export::export(gs.store(), Format::TriG, &mut w)?;
+            w.flush()?;
+            let mut rendered = Vec::new();
+            for (name, view) in [
+                ("actors", graph::View::Actors),
+                ("events", graph::View::Events),
+            ] {
+                let opts = graph::ViewOptions {
+                    view,
+                    ..Default::default()
+                };
+                let g = graph::build_view(gs.store(), &opts)?;
+                let path = out.join(format!("{name}.dot"));
+                std::fs::write(&path, graph::to_dot(&g))
+                    .with_context(|| format!("{}: cannot write", path.display()))?;
+                match graph::render(&path, "svg") {
+                    Ok(p) => rendered.push(p.display().to_string()),
+                    Err(graph::GraphError::DotMissing) => {}
+                    Err(e) => eprintln!("newsgraph: {}: {e}", path.display()),
+                }
+            }
+            println!("{}", summary_line(&s));
+            println!(
+                "wrote {}, {}, {}{}",
+                store_dir.display(),
+                trig.display(),
+                out.join("actors.dot").display(),
+                if rendered.is_empty() {
+                    String::from(" (install Graphviz for SVG renderings)")
+                } else {
+                    format!(", {}", rendered.join(", "))
+                }
+            );
+            Ok(exit_for(&s))
+        }
+        Command::Extract {
+            paths,
+            store,
+            shard,
+            prune,
+            common,
+        } => {
+            let s = run_extract(paths, store, shard, prune, &common)?;
+            println!("{}", summary_line(&s));
+            Ok(exit_for(&s))
+        }
+        Command::Query {
+            query,
+            file,
+            format,
+            store,
+        } => {
+            let text = match (query, file) {
+                (Some(q), None) => q,
+                (None, Some(f)) => std::fs::read_to_string(&f)
+                    .with_context(|| format!("{}: cannot read query", f.display()))?,
+                (Some(_), Some(_)) => {
+                    bail!("give the query either as an argument or with --file, not both")
+                }
+                (None, None) => bail!("no query: give it as an argument or with --file"),
+            };
+            let gs = GraphStore::open(&store, Mode::Read, DEFAULT_BASE)?;
+            let results = gs.query(&text)?;
+            let stdout = std::io::stdout();
+            let mut out = std::io::BufWriter::new(stdout.lock());
+            write_results(results, format, &mut out)?;
+            out.flush()?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Export {
+            format,
+            canonical,
+            output,
+            store,
+        } => {
+            let gs = GraphStore::open(&store, Mode::Read, DEFAULT_BASE)?;
+            let fmt: Format = format.parse()?;
+            let mut w: Box<dyn Write> = match &output {
+                Some(p) => Box::new(create(p)?),
+                None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
+            };
+            if canonical {
+                export::export_canonical(gs.store(), &mut w)?;
+            } else {
+                export::export(gs.store(), fmt, &mut w)?;
+            }
+            w.flush()?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Dot {
+            view,
+            cluster,
+            focus,
+            depth,
+            min_evidence,
+            types,
+            since,
+            until,
+            output,
+            render,
+            store,
+        } => {
+            let gs = GraphStore::open(&store, Mode::Read, DEFAULT_BASE)?;
+            let view = match view.as_str() {
+                "actors" => graph::View::Actors,
+                "events" => graph::View::Events,
+                v => bail!("unknown view {v:?}: use actors or events"),
+            };
+            let cluster = match cluster.as_str() {
+                "document" => graph::Cluster::Document,
+                "date" => graph::Cluster::Date,
+                c => bail!("unknown cluster {c:?}: use document or date"),
+            };
+            let opts = graph::ViewOptions {
+                view,
+                cluster,
+                focus,
+                depth,
+                min_evidence,
+                types,
+                since,
+                until,
+            };
+            let g = graph::build_view(gs.store(), &opts)?;
+            let dot = graph::to_dot(&g);
+            match &output {
+                Some(p) => {
+                    std::fs::write(p, &dot)
+                        .with_context(|| format!("{}: cannot write", p.display()))?;
+                    if let Some(fmt) = render {
+                        let r = graph::render(p, &fmt)?;
+                        eprintln!("rendered {}", r.display());
+                    }
+                }
+                None => {
+                    if render.is_some() {
+                        bail!("--render needs -o FILE");
+                    }
+                    print!("{dot}");
+                }
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Explain { name, store } => {
+            let gs = GraphStore::open(&store, Mode::Read, DEFAULT_BASE)?;
+            let text = newsgraph::explain::explain(gs.store(), &name)?;
+            print!("{text}");
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Evaluate {
+            gold,
+            format,
+            store,
+        } => {
+            let gs = GraphStore::open(&store, Mode::Read, DEFAULT_BASE)?;
+            let g = newsgraph::evaluate::Gold::from_path(&gold)?;
+            let report = newsgraph::evaluate::evaluate(gs.store(), &g)?;
+            match format.as_str() {
+                "json" => println!("{}", report.to_json()),
+                "table" => print!("{}", report.to_table()),
+                f => bail!("unknown format {f:?}: use table or json"),
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+fn term_text(t: &Term) -> String {
+    match t {
+        Term::NamedNode(n) => n.as_str().to_string(),
+        Term::Literal(l) => l.value().to_string(),
+        other => other.to_string(),
+    }
+}
+
+fn write_results(
+    results: QueryResults<'_>,
+    format: Option<QueryFormat>,
+    out: &mut impl Write,
+) -> anyhow::Result<()> {
+    let tty = std::io::stdout().is_terminal();
+    match results {
+        QueryResults::Graph(triples) => {
+            let fmt = match format {
+                None | Some(QueryFormat::Turtle) | Some(QueryFormat::Table) => RdfFormat::Turtle,
+                Some(QueryFormat::Ntriples) => RdfFormat::NTriples,
+                Some(QueryFormat::Rdfxml) => RdfFormat::RdfXml,
+                Some(QueryFormat::Jsonld) => RdfFormat::JsonLd { profile: Default::default() },
+                Some(f) => bail!("--format {f:?} is for SELECT/ASK results; use turtle, ntriples, rdfxml or jsonld for CONSTRUCT/DESCRIBE"),
+            };
+            let mut ser = RdfSerializer::from_format(fmt);
+            for (p, ns) in newsgraph::rdf::vocab::PREFIXES {
+                ser = ser.with_prefix(*p, *ns)?;
+            }
+            let mut w = ser.for_writer(out);
+            for t in triples {
+                w.serialize_triple(&t?)?;
+            }
+            w.finish()?;
+        }
+        QueryResults::Boolean(b) => match format {
+            None | Some(QueryFormat::Table) => writeln!(out, "{b}")?,
+            Some(f) => {
+                let rf = results_format(f)?;
+                QueryResultsSerializer::from_format(rf).serialize_boolean_to_writer(out, b)?;
+            }
+        },
+        QueryResults::Solutions(solutions) => {
+            let format = format.unwrap_or(if tty {
+                QueryFormat::Table
+            } else {
+                QueryFormat::Csv
+            });
+            if format == QueryFormat::Table {
+                let vars: Vec<String> = solutions
+                    .variables()
+                    .iter()
+                    .map(|v| v.as_str().to_string())
+                    .collect();
+                let mut rows: Vec<Vec<String>> = Vec::new();
+                for s in solutions {
+                    let s = s?;
+                    rows.push(
+                        vars.iter()
+                            .map(|v| s.get(v.as_str()).map(term_text).unwrap_or_default())
+                            .collect(),
+                    );
+                }
+                let mut widths: Vec<usize> = vars.iter().map(|v| v.chars().count() + 1).collect();
+                for r in &rows {
+                    for (i, c) in r.iter().enumerate() {
+                        widths[i] = widths[i].max(c.chars().count().min(80));
+                    }
+                }
+                let line = |cells: Vec<String>| -> String {
+                    cells
+                        .iter()
+                        .enumerate()
+                        .map(|(i, c)| {
+                            let c: String = if c.chars().count() > 80 {
+                                c.chars().take(79).chain(['…']).collect()
+                            } else {
+                                c.replace('\n', " ")
+                            };
+                            format!("{c:<w$}", w = widths[i])
+                        })
+                        .collect::<Vec<_>>()
+                        .join(" │ ")
+                };
+                writeln!(
+                    out,
+                    "{}",
+                    line(vars.iter().map(|v| format!("?{v}")).collect())
+                )?;
+                writeln!(
+                    out,
+                    "{}",
+                    widths
+                        .iter()
+                        .map(|w| "─".repeat(*w))
+                        .collect::<Vec<_>>()
+                        .join("─┼─")
+                )?;
+                for r in &rows {
+                    writeln!(out, "{}", line(r.clone()))?;
+                }
+                writeln!(out, "({} rows)", rows.len())?;
+            } else {
+                let rf = results_format(format)?;
+                let mut w = QueryResultsSerializer::from_format(rf)
+                    .serialize_solutions_to_writer(out, solutions.variables().to_vec())?;
+                for s in solutions {
+                    w.serialize(&s?)?;
+                }
+                w.finish()?;
+            }
+        }
+    }
+    Ok(())
+}
+
+fn results_format(f: QueryFormat) -> anyhow::Result<QueryResultsFormat> {
+    Ok(match f {
+        QueryFormat::Csv => QueryResultsFormat::Csv,
+        QueryFormat::Tsv => QueryResultsFormat::Tsv,
+        QueryFormat::Json => QueryResultsFormat::Json,
+        QueryFormat::Xml => QueryResultsFormat::Xml,
+        other => {
+            bail!("--format {other:?} is for CONSTRUCT/DESCRIBE; use table, csv, tsv, json or xml")
+        }
+    })
+}
