@@ -178,6 +178,17 @@ pub enum Command {
         #[arg(long, default_value = "out/store")]
         store: PathBuf,
     },
+    /// Show what extraction finds in one file, sentence by sentence (mentions, roles, events),
+    /// without touching any store. `--json` dumps the stage outputs.
+    ///
+    /// Example: newsgraph inspect seeds/001_d526fdf91043ef8c.txt
+    Inspect {
+        /// The file.
+        path: PathBuf,
+        /// Dump the Document and Extraction as JSON.
+        #[arg(long)]
+        json: bool,
+    },
     /// Score the store against a gold annotation (format newsgraph-gold/1).
     ///
     /// Example: newsgraph evaluate --gold ../shared/eval/seeds.gold.json
@@ -427,6 +438,17 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let gs = GraphStore::open(&store, Mode::Read, DEFAULT_BASE)?;
             let text = newsgraph::explain::explain(gs.store(), &name)?;
             print!("{text}");
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Inspect { path, json } => {
+            let lexicon = newsgraph::lexicon::Lexicon::builtin()?;
+            let input = newsgraph::ingest::Input { path: path.clone(), rel_path: path.display().to_string() };
+            let (doc, ex) = pipeline::process(&input, newsgraph::ingest::DEFAULT_MAX_BYTES, lexicon)?;
+            if json {
+                println!("{}", serde_json::to_string_pretty(&serde_json::json!({ "document": doc, "extraction": ex }))?);
+            } else {
+                print!("{}", newsgraph::extract::describe(&doc, &ex));
+            }
             Ok(ExitCode::SUCCESS)
         }
         Command::Evaluate {

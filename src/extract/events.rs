@@ -4,6 +4,7 @@
 use std::collections::HashMap;
 
 use super::time::TimeExpr;
+use super::mentions;
 use super::tokens::{TokKind, Token};
 use super::{EntityType, EventFact, Mention, MentionKind};
 use crate::lexicon::{Frame, Lexicon, PlaceKind};
@@ -11,7 +12,7 @@ use crate::text::Span;
 
 /// Words that open a new clause.
 const SUBORDINATORS: &[&str] = &[
-    "after", "before", "when", "while", "because", "although", "though", "whereas", "but", "which",
+    "citing", "according", "after", "before", "when", "while", "because", "although", "though", "whereas", "but", "which",
     "who", "whom", "whose", "saying", "noting", "adding", "warning", "calling", "where", "if",
     "unless", "until", "amid",
 ];
@@ -22,6 +23,31 @@ const PLACE_PREPS: &[&str] = &[
 ];
 /// Prepositions before the place of an event.
 const LOCATIVE: &[&str] = &["in", "at", "near", "inside", "outside"];
+/// Words between a light verb and its event noun ("held *a* meeting").
+const DETERMINERS: &[&str] = &["a", "an", "the", "his", "her", "their", "its", "our", "this", "that", "these", "those", "two", "new"];
+/// Adjectives that may sit before an event noun or a group noun.
+const MODIFIER_ADJ: &[&str] = &[
+    "first", "second", "third", "latest", "last", "recent", "separate", "partial", "full", "brief",
+    "direct", "further", "fresh", "formal", "informal", "secret", "private", "official", "other",
+    "face-to-face", "bilateral", "high-level", "diplomatic", "military", "economic", "senior",
+    "top", "state", "government", "several", "many", "some",
+];
+/// Verbs whose object noun names the event ("held talks").
+const LIGHT_VERBS: &[&str] = &[
+    "held", "hold", "holds", "holding", "had", "have", "has", "having", "carried", "conducted",
+    "conduct", "signed", "sign", "reached", "reach", "imposed", "impose", "launched", "launch",
+    "made", "make", "makes", "issued", "wrapped", "concluded", "attended", "attend", "joined",
+    "began", "begin", "started", "opened", "completed", "staged", "led", "announced", "out", "up",
+];
+/// Nouns for groups that a nationality adjective can make an actor ("Russian officials").
+const GROUP_NOUNS: &[&str] = &[
+    "officials", "official", "forces", "troops", "authorities", "diplomats", "negotiators",
+    "leaders", "delegation", "delegations", "government", "military", "side", "army", "navy",
+    "police", "investigators", "prosecutors", "lawmakers", "ministers", "envoys", "counterparts",
+    "soldiers", "regulators", "team", "teams", "administration",
+];
+/// Event types that need a person among their actors.
+const PERSON_EVENTS: &[&str] = &["Arrest", "Release", "PrisonerExchange", "Appointment"];
 /// Verbs that attribute a report to a source.
 const REPORT_VERBS: &[&str] = &[
     "reported",
@@ -161,107 +187,240 @@ pub fn find(
             .unwrap_or(toks.len())
     };
 
-    let mut found: Vec<EventFact> = Vec::new();
+    // All trigger hits first (longest match, not inside a name).
+    struct Hit<'l> {
+        trigger: &'l crate::lexicon::Trigger,
+        a: usize,
+        b: usize,
+        /// For a noun after a light or event verb ("held talks"): where its clause's subject
+        /// search starts.
+        verb_at: Option<usize>,
+        suppressed: bool,
+    }
+    let mut hits: Vec<Hit> = Vec::new();
     let mut i = 0;
     while i < toks.len() {
         if !toks[i].is_word() || at[i].is_some() {
             i += 1;
             continue;
         }
-        // Longest trigger at i.
-        let mut hit = None;
         let mut words: Vec<String> = Vec::new();
-        let mut idx: Vec<usize> = Vec::new();
+        let mut hit = None;
         let mut k = i;
-        while k < toks.len() && words.len() < lx.max_trigger_tokens {
-            if toks[k].is_word() && at[k].is_none() {
-                words.push(toks[k].lower.clone());
-                idx.push(k);
-                if let Some(tr) = lx.triggers.get(&words) {
-                    hit = Some((tr, k));
-                }
-            } else {
-                break;
+        while k < toks.len() && words.len() < lx.max_trigger_tokens && toks[k].is_word() && at[k].is_none() {
+            words.push(toks[k].lower.clone());
+            if let Some(tr) = lx.triggers.get(&words) {
+                hit = Some((tr, k));
             }
             k += 1;
         }
-        let Some((trigger, tb)) = hit else {
-            i += 1;
+        match hit {
+            Some((trigger, b)) => {
+                hits.push(Hit { trigger, a: i, b, verb_at: None, suppressed: false });
+                i = b + 1;
+            }
+            None => i += 1,
+        }
+    }
+    // Light-verb constructions: "held talks", "signed a deal", "carried out a prisoner
+    // exchange", "concluded talks" — the noun carries the event, the verb gives its subject.
+    for h in 0..hits.len() {
+        if !hits[h].trigger.noun {
             continue;
-        };
-        let ta = i;
-        i = tb + 1;
-        let cs = clause_start(ta);
+        }
+        let mut k = hits[h].a;
+        let mut steps = 0;
+        while k > 0 && steps < 4 {
+            k -= 1;
+            steps += 1;
+            let t = &toks[k];
+            if !t.is_word() || at[k].is_some() {
+                break;
+            }
+            if DETERMINERS.contains(&t.lower.as_str()) || MODIFIER_ADJ.contains(&t.lower.as_str()) {
+                continue;
+            }
+            let verb_hit = hits.iter().position(|x| x.b == k && !x.trigger.noun);
+            if LIGHT_VERBS.contains(&t.lower.as_str()) {
+                // "held talks", "concluded talks": the noun names the event.
+                hits[h].verb_at = Some(k);
+                if let Some(v) = verb_hit {
+                    hits[v].suppressed = true;
+                }
+            } else if verb_hit.is_some() {
+                // "threatened sanctions", "rejected a truce": the verb names the event and
+                // the noun is its object.
+                hits[h].suppressed = true;
+            }
+            break;
+        }
+    }
+    // A noun modifying another noun ("investment envoy", "ceasefire talks") is not an event.
+    for h in 0..hits.len() {
+        let hb = hits[h].b;
+        if hits[h].trigger.noun {
+            if let Some(next) = toks.get(hb + 1) {
+                let next_is_noun_trigger = hits.iter().any(|x| x.a == hb + 1 && x.trigger.noun);
+                if next.is_word() && at[hb + 1].is_none() && (next_is_noun_trigger || mentions::role_at(toks, hb + 1, lx).is_some()) {
+                    hits[h].suppressed = true;
+                }
+            }
+        }
+    }
+    let trigger_starts: Vec<usize> = hits.iter().filter(|h| !h.suppressed).map(|h| h.a).collect();
+
+    let mut found: Vec<EventFact> = Vec::new();
+    for hit in hits.iter().filter(|h| !h.suppressed) {
+        let trigger = hit.trigger;
+        let (ta, tb) = (hit.a, hit.b);
+        let subject_from = hit.verb_at.unwrap_or(ta);
+        let cs = clause_start(subject_from);
         let ce = clause_end(tb);
         let is_exchange = trigger.event_type == "PrisonerExchange";
+        let eligible = |m: usize| -> bool {
+            let mm = &mentions[m];
+            if !eligible_actor(mm) {
+                return false;
+            }
+            // A nationality adjective acts only for a group: "U.S. and Russian officials".
+            if mm.kind == MentionKind::Demonym {
+                let mut k = mm.tokens.1 + 1;
+                while toks.get(k).is_some_and(|t| t.is_word() && MODIFIER_ADJ.contains(&t.lower.as_str())) {
+                    k += 1;
+                }
+                return toks.get(k).is_some_and(|t| GROUP_NOUNS.contains(&t.lower.as_str()));
+            }
+            true
+        };
 
-        // Agents: nearest actor to the left within the clause, plus coordinated ones.
+        // Agents.
         let mut agents: Vec<usize> = Vec::new();
-        let scan_left = |from: isize, stop: usize, agents: &mut Vec<usize>| {
-            let mut k = from;
-            while k >= stop as isize {
-                let ku = k as usize;
-                if let Some(m) =
-                    at[ku].filter(|&m| eligible_actor(&mentions[m]) && !reporters.contains(&m))
-                {
-                    agents.push(m);
-                    // coordination: "X and Y", "X, Y and Z"
-                    let mut j = mentions[m].tokens.0 as isize - 1;
-                    while j >= stop as isize
-                        && matches!(
-                            toks[j as usize].lower.as_str(),
-                            "and" | "," | "both" | "other"
-                        )
-                    {
-                        j -= 1;
-                        if j >= stop as isize {
-                            if let Some(m2) = at[j as usize].filter(|&m2| {
-                                eligible_actor(&mentions[m2]) && !agents.contains(&m2)
-                            }) {
-                                agents.push(m2);
-                                j = mentions[m2].tokens.0 as isize - 1;
+        let mut attributed = false;
+        let participial_speech = trigger.frame == Frame::Speech && toks[ta].lower.ends_with("ing") && ta >= 1 && toks[ta - 1].text == ",";
+        if trigger.noun && hit.verb_at.is_none() {
+            // A bare noun: its agent is a possessive or a name right before it ("Moscow's
+            // demands", "the Witkoff-Putin meeting"), never a distant word.
+            let mut k = ta;
+            while k > 0 {
+                k -= 1;
+                let t = &toks[k];
+                if t.kind == TokKind::Possessive {
+                    continue;
+                }
+                if let Some(m) = at[k] {
+                    if eligible(m) || mentions[m].etype != EntityType::Place {
+                        if eligible_actor(&mentions[m]) {
+                            agents.push(m);
+                            // "the Witkoff-Putin meeting", "Russia and Ukraine's talks"
+                            let mut j = mentions[m].tokens.0;
+                            while j >= 2 && (toks[j - 1].text == "-" || toks[j - 1].lower == "and") {
+                                if let Some(m2) = at[j - 2].filter(|&m2| eligible_actor(&mentions[m2])) {
+                                    agents.push(m2);
+                                    j = mentions[m2].tokens.0;
+                                } else {
+                                    break;
+                                }
                             }
                         }
                     }
-                    return;
+                    break;
                 }
-                k -= 1;
+                if !(t.is_word() && (DETERMINERS.contains(&t.lower.as_str()) || MODIFIER_ADJ.contains(&t.lower.as_str()))) {
+                    break;
+                }
             }
-        };
-        scan_left(ta as isize - 1, cs, &mut agents);
-        if agents.is_empty() && cs >= 1 {
-            let b = &toks[cs - 1];
-            if b.text == "—" || b.text == "–" {
-                // "X — an aside — said": skip the aside.
-                if let Some(open) = (0..cs - 1).rev().find(|&k| toks[k].text == b.text) {
-                    scan_left(open as isize - 1, clause_start(open), &mut agents);
+        } else if participial_speech {
+            // "…, saying …": the subject of the main clause.
+            if let Some(m) = (first..mentions.len())
+                .filter(|&m| mentions[m].tokens.1 < ta && (eligible(m) || mentions[m].kind == MentionKind::Description))
+                .min_by_key(|&m| mentions[m].tokens.0)
+            {
+                agents.push(m);
+            }
+        } else {
+            let scan_left = |from: isize, stop: usize, agents: &mut Vec<usize>, attributed: &mut bool| {
+                let mut k = from;
+                while k >= stop as isize {
+                    let ku = k as usize;
+                    if let Some(m) = at[ku] {
+                        if reporters.contains(&m) {
+                            if trigger.frame == Frame::Speech {
+                                *attributed = true;
+                                return;
+                            }
+                        } else if eligible(m) {
+                            agents.push(m);
+                            // coordination: "X and Y", "X, Y and Z"
+                            let mut j = mentions[m].tokens.0 as isize - 1;
+                            while j >= stop as isize && matches!(toks[j as usize].lower.as_str(), "and" | "," | "both" | "other") {
+                                j -= 1;
+                                if j >= stop as isize {
+                                    if let Some(m2) = at[j as usize].filter(|&m2| eligible(m2) && !agents.contains(&m2)) {
+                                        agents.push(m2);
+                                        j = mentions[m2].tokens.0 as isize - 1;
+                                    }
+                                }
+                            }
+                            return;
+                        }
+                        k = mentions[m].tokens.0 as isize - 1;
+                        continue;
+                    }
+                    k -= 1;
                 }
-            } else if b.lower == "who" && cs >= 2 {
-                scan_left(cs as isize - 2, clause_start(cs - 1), &mut agents);
+            };
+            scan_left(subject_from as isize - 1, cs, &mut agents, &mut attributed);
+            if agents.is_empty() && !attributed && cs >= 1 {
+                let b = &toks[cs - 1];
+                if b.text == "—" || b.text == "–" {
+                    // "X — an aside — said": skip the aside.
+                    if let Some(open) = (0..cs - 1).rev().find(|&k| toks[k].text == b.text) {
+                        scan_left(open as isize - 1, clause_start(open), &mut agents, &mut attributed);
+                    }
+                } else if b.lower == "who" && cs >= 2 {
+                    scan_left(cs as isize - 2, clause_start(cs - 1), &mut agents, &mut attributed);
+                }
             }
         }
-        // Participants to the right.
-        let mut participants: Vec<usize> = Vec::new();
-        let mut place: Option<usize> = None;
-        let right: Vec<usize> = {
-            let mut v: Vec<usize> = Vec::new();
-            for k in tb + 1..ce {
-                if let Some(m) = at[k] {
-                    if !v.contains(&m) {
-                        v.push(m);
-                    }
+        if attributed {
+            continue;
+        }
+        // The right context: up to the next event word, or a comma that does not open an
+        // appositive name.
+        let mut right: Vec<usize> = Vec::new();
+        let mut k = tb + 1;
+        while k < ce {
+            if trigger_starts.contains(&k) && !is_exchange {
+                break;
+            }
+            let t = &toks[k];
+            if t.text == "," {
+                let appositive = at.get(k + 1).copied().flatten().is_some_and(|m| {
+                    let e = mentions[m].tokens.1;
+                    mentions[m].etype == EntityType::Person && toks.get(e + 1).is_none_or(|x| x.text == "," || x.text == ".")
+                });
+                if !appositive {
+                    break;
                 }
             }
-            v
-        };
+            if let Some(m) = at[k] {
+                if !right.contains(&m) {
+                    right.push(m);
+                }
+                k = mentions[m].tokens.1.max(k) + 1;
+                continue;
+            }
+            k += 1;
+        }
         // Place: the first place after a locative preposition (or a travel destination).
+        let mut place: Option<usize> = None;
         for &m in &right {
             let mm = &mentions[m];
             if mm.etype != EntityType::Place || mm.kind == MentionKind::Demonym {
                 continue;
             }
             let prep = mm.prep.as_deref().unwrap_or("");
-            let dest = trigger.event_type == "Travel" && (prep == "to" || mm.tokens.0 == tb + 1);
+            let dest = trigger.event_type == "Travel" && (matches!(prep, "to" | "in" | "into") || mm.tokens.0 == tb + 1);
             if LOCATIVE.contains(&prep) || dest {
                 place = Some(m);
                 break;
@@ -272,14 +431,14 @@ pub fn find(
             for k in cs..ta {
                 if let Some(m) = at[k] {
                     let mm = &mentions[m];
-                    if mm.etype == EntityType::Place
-                        && LOCATIVE.contains(&mm.prep.as_deref().unwrap_or(""))
-                    {
+                    if mm.etype == EntityType::Place && mm.kind != MentionKind::Demonym && LOCATIVE.contains(&mm.prep.as_deref().unwrap_or("")) {
                         place = Some(m);
                     }
                 }
             }
         }
+        // Participants.
+        let mut participants: Vec<usize> = Vec::new();
         match trigger.frame {
             Frame::Speech => {
                 // "told Trump", "said Putin was …"
@@ -287,45 +446,39 @@ pub fn find(
                 if toks.get(k).is_some_and(|t| t.lower == "that") {
                     k += 1;
                 }
-                if let Some(m) = toks
-                    .get(k)
-                    .and(at.get(k).copied().flatten())
-                    .filter(|&m| eligible_actor(&mentions[m]))
-                {
+                if let Some(m) = at.get(k).copied().flatten().filter(|&m| eligible(m)) {
                     participants.push(m);
                 }
             }
-            _ if trigger.noun && !is_exchange => {
-                // "meeting between X and Y", "talks with X", "a meeting Witkoff held with …"
+            Frame::Passive => {
                 let mut k = tb + 1;
-                let mut with = false;
                 while k < ce {
-                    let t = &toks[k];
-                    if matches!(t.lower.as_str(), "between" | "with") {
-                        with = true;
-                    }
-                    if let Some(m) = at[k] {
-                        let direct = k == tb + 1 && mentions[m].etype == EntityType::Person;
-                        if (with || direct)
-                            && eligible_actor(&mentions[m])
-                            && Some(m) != place
-                            && !participants.contains(&m)
-                        {
+                    if toks[k].lower == "by" {
+                        if let Some(m) = at.get(k + 1).copied().flatten().filter(|&m| eligible(m)) {
                             participants.push(m);
                         }
-                        k = mentions[m].tokens.1 + 1;
-                        continue;
+                        break;
                     }
                     k += 1;
                 }
             }
+            _ if trigger.noun && !is_exchange => {
+                // "meeting between X and Y", "talks with X", "a meeting Witkoff held with …"
+                let mut with = false;
+                for &m in &right {
+                    let first_tok = mentions[m].tokens.0;
+                    if toks[tb + 1..first_tok].iter().any(|t| matches!(t.lower.as_str(), "between" | "with" | "among" | "of")) {
+                        with = true;
+                    }
+                    let direct = first_tok == tb + 1 && mentions[m].etype == EntityType::Person;
+                    if (with || direct) && eligible(m) && Some(m) != place && !participants.contains(&m) {
+                        participants.push(m);
+                    }
+                }
+            }
             _ => {
                 for &m in &right {
-                    if Some(m) != place
-                        && eligible_actor(&mentions[m])
-                        && !reporters.contains(&m)
-                        && participants.len() < 4
-                    {
+                    if Some(m) != place && eligible(m) && !reporters.contains(&m) && participants.len() < 4 {
                         participants.push(m);
                     }
                 }
@@ -333,25 +486,26 @@ pub fn find(
         }
         if is_exchange {
             for (m, mm) in mentions.iter().enumerate().skip(first) {
-                if mm.etype == EntityType::Person
-                    && mm.kind != MentionKind::Pronoun
-                    && !agents.contains(&m)
-                    && !participants.contains(&m)
-                    && !reporters.contains(&m)
-                {
+                if mm.etype == EntityType::Person && mm.kind != MentionKind::Pronoun && !agents.contains(&m) && !participants.contains(&m) && !reporters.contains(&m) {
                     participants.push(m);
                 }
             }
         }
         participants.retain(|p| !agents.contains(p));
-        // A reporting verb whose agent is the source is attribution, not an event.
-        if trigger.frame == Frame::Speech && agents.iter().any(|a| reporters.contains(a)) {
-            continue;
-        }
         if trigger.frame == Frame::Speech && agents.is_empty() {
             continue;
         }
-        if agents.is_empty() && participants.is_empty() {
+        let n_actors = agents.len() + participants.len();
+        if n_actors == 0 {
+            continue;
+        }
+        // A meeting takes two; an arrest, release, exchange or appointment involves a person.
+        if trigger.event_type == "Meeting" && n_actors < 2 {
+            continue;
+        }
+        if PERSON_EVENTS.contains(&trigger.event_type.as_str())
+            && !agents.iter().chain(&participants).any(|&m| mentions[m].etype == EntityType::Person)
+        {
             continue;
         }
         // Time: nearest expression in the clause, else one opening the sentence.
@@ -364,12 +518,7 @@ pub fn find(
         found.push(EventFact {
             sentence: si,
             event_type: trigger.event_type.clone(),
-            trigger: idx
-                .iter()
-                .take_while(|&&x| x <= tb)
-                .map(|&x| toks[x].text.as_str())
-                .collect::<Vec<_>>()
-                .join(" "),
+            trigger: toks[ta..=tb].iter().map(|t| t.text.as_str()).collect::<Vec<_>>().join(" "),
             trigger_span: Span::new(toks[ta].span.start, toks[tb].span.end),
             agents,
             participants,

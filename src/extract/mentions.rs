@@ -96,6 +96,12 @@ pub fn find(si: usize, toks: &[Token], lx: &Lexicon, names: &DocNames, out: &mut
                 break;
             }
         }
+        // "Washington, DC": a comma inside a gazetteer name.
+        if toks.get(b + 1).is_some_and(|t| t.text == ",") && toks.get(b + 2).is_some_and(starts_run) {
+            if let Some((k, _, _)) = gazetteer(toks, a, b + 2, lx).filter(|g| g.0 == b + 2) {
+                b = k;
+            }
+        }
         classify(si, toks, a, b, lx, names, first_word == Some(a), out);
         i = b + 1;
     }
@@ -126,11 +132,12 @@ fn mention(
     entry: Option<&NameEntry>,
 ) -> Mention {
     let span = Span::new(toks[a].span.start, toks[b].span.end);
+    // The text as written, with any run of whitespace inside shown as one space.
     let surface = toks[a..=b]
         .iter()
         .enumerate()
         .fold(String::new(), |mut s, (k, t)| {
-            if k > 0 && !t.hyphen_joined && !(t.kind == TokKind::Punct && t.text == "-") {
+            if k > 0 && t.span.start > toks[a + k - 1].span.end {
                 s.push(' ');
             }
             s.push_str(&t.text);
@@ -149,16 +156,28 @@ fn mention(
         role_hint: None,
         holder_hint: None,
         consumed: false,
-        prep: a
-            .checked_sub(1)
-            .and_then(|p| toks.get(p))
-            .filter(|t| t.is_word())
-            .map(|t| t.lower.clone()),
+        prep: preceding_word(toks, a),
         possessive: toks
             .get(b + 1)
             .is_some_and(|t| t.kind == TokKind::Possessive),
         tokens: (a, b),
     }
+}
+
+/// The word before token `a`, skipping articles ("at the White House" → "at").
+fn preceding_word(toks: &[Token], a: usize) -> Option<String> {
+    let mut k = a;
+    while k > 0 {
+        k -= 1;
+        let t = &toks[k];
+        if !t.is_word() {
+            return None;
+        }
+        if !matches!(t.lower.as_str(), "the" | "a" | "an") {
+            return Some(t.lower.clone());
+        }
+    }
+    None
 }
 
 /// Longest gazetteer match starting at `i` and ending by `b`: (last token, entry, is place).

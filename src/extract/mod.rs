@@ -169,6 +169,7 @@ pub fn extract(doc: &Document, lexicon: &Lexicon) -> Extraction {
         .iter()
         .map(|s| tokens::tokenize(&doc.masked, &doc.text, *s))
         .collect();
+    let doc_date = time::reference_date(&sentences, lexicon, doc_date);
     let mut ex = Extraction::default();
     let names = mentions::DocNames::collect(&sentences, lexicon);
     for (si, toks) in sentences.iter().enumerate() {
@@ -187,4 +188,44 @@ pub fn extract(doc: &Document, lexicon: &Lexicon) -> Extraction {
         );
     }
     ex
+}
+
+/// A readable listing of an extraction, sentence by sentence (for `newsgraph inspect`).
+pub fn describe(doc: &Document, ex: &Extraction) -> String {
+    use std::fmt::Write;
+    let mut out = String::new();
+    let _ = writeln!(out, "{} date={:?} title={:?} author={:?} url={:?}", doc.rel_path, doc.meta.date, doc.meta.title, doc.meta.author, doc.meta.url);
+    let name = |m: usize| ex.mentions.get(m).map_or(String::from("?"), |x| x.surface.clone());
+    for (si, span) in doc.sentences.iter().enumerate() {
+        let _ = writeln!(out, "\n[{}] {}", si + 1, span.slice(&doc.text));
+        for m in ex.mentions.iter().filter(|m| m.sentence == si) {
+            let _ = writeln!(
+                out,
+                "    mention {:?} {:?} {:?}{}{}{}",
+                m.surface,
+                m.etype,
+                m.kind,
+                m.canonical.as_ref().map(|c| format!(" = {c}")).unwrap_or_default(),
+                if m.consumed { " (in a role phrase)" } else { "" },
+                m.prep.as_ref().map(|p| format!(" after {p:?}")).unwrap_or_default()
+            );
+        }
+        for r in ex.roles.iter().filter(|r| r.sentence == si) {
+            let _ = writeln!(out, "    role {} — {} of {}", name(r.person), r.role, name(r.holder));
+        }
+        for e in ex.events.iter().filter(|e| e.sentence == si) {
+            let _ = writeln!(
+                out,
+                "    event {} {:?}: agents [{}] participants [{}]{}{}{}",
+                e.event_type,
+                e.trigger,
+                e.agents.iter().map(|&m| name(m)).collect::<Vec<_>>().join(", "),
+                e.participants.iter().map(|&m| name(m)).collect::<Vec<_>>().join(", "),
+                e.place.map(|p| format!(" at {}", name(p))).unwrap_or_default(),
+                e.time.as_ref().map(|t| format!(" on {}", t.lexical)).unwrap_or_default(),
+                e.reported_by.map(|r| format!(" (according to {})", name(r))).unwrap_or_default(),
+            );
+        }
+    }
+    out
 }

@@ -86,11 +86,24 @@ pub fn find(
         // (a) titles before the name, possibly "X chief and Y's negotiator NAME" or
         //     "Y's envoy, NAME".
         let mut k = pa as isize - 1;
-        if k >= 1
-            && toks[k as usize].text == ","
-            && role_ending_at(toks, k as usize - 1, lx).is_some()
-        {
-            k -= 1;
+        if k >= 1 && toks[k as usize].text == "," {
+            let before = k as usize - 1;
+            if role_ending_at(toks, before, lx).is_some() {
+                k -= 1;
+            } else if let Some(&q) = ends.get(&before) {
+                // "… special envoy for the Middle East, NAME": skip the attached phrase.
+                let mut j = mentions[q].tokens.0;
+                if j >= 1 && toks[j - 1].lower == "the" {
+                    j -= 1;
+                }
+                if j >= 2
+                    && matches!(toks[j - 1].lower.as_str(), "for" | "to" | "of" | "in")
+                    && role_ending_at(toks, j - 2, lx).is_some()
+                {
+                    k = j as isize - 2;
+                    mentions[q].consumed = true;
+                }
+            }
         }
         // "Russia's Vladimir Putin": the country qualifies the name.
         if k >= 1 && toks[k as usize].kind == TokKind::Possessive {
@@ -164,6 +177,7 @@ pub fn find(
                     .iter()
                     .any(|t| t.lower == "as" || t.lower == "is" || t.lower == "was");
             if seg_start < seg_end && (!relative || serves) {
+                let mut found_role = false;
                 let mut r = seg_start;
                 while r < seg_end {
                     let Some((re, label, kind)) = role_at(toks, r, lx) else {
@@ -207,10 +221,11 @@ pub fn find(
                             holder: h,
                             role: dedupe_words(&words),
                         });
+                        found_role = true;
                     }
                     break;
                 }
-                if !relative {
+                if !relative && found_role {
                     for q in first..mentions.len() {
                         let (qa, _) = mentions[q].tokens;
                         if qa >= seg_start

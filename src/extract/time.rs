@@ -199,6 +199,50 @@ pub fn find(toks: &[Token], lx: &Lexicon, doc: Option<NaiveDate>) -> Vec<TimeExp
     out
 }
 
+/// The date relative expressions are resolved against: the document's date, else one
+/// inferred from the text — a "Friday, April 11" whose weekday pins the year among the years
+/// the text mentions, else the latest full date written out ("March 6, 2025").
+pub fn reference_date(sentences: &[Vec<Token>], lx: &Lexicon, header: Option<NaiveDate>) -> Option<NaiveDate> {
+    if header.is_some() {
+        return header;
+    }
+    let mut years: Vec<i32> = Vec::new();
+    let mut latest: Option<NaiveDate> = None;
+    for toks in sentences {
+        for e in find(toks, lx, None) {
+            if let Some(y) = e.value.lexical.get(..4).and_then(|y| y.parse().ok()) {
+                years.push(y);
+            }
+            if e.value.kind == TimeKind::Date {
+                let d = NaiveDate::parse_from_str(&e.value.lexical, "%Y-%m-%d").ok();
+                latest = latest.max(d);
+            }
+        }
+    }
+    years.sort_unstable();
+    years.dedup();
+    for toks in sentences {
+        for i in 0..toks.len() {
+            let Some(TimeWord::Weekday(w)) = lx.time_words.get(&toks[i].lower) else { continue };
+            if !toks[i].is_cap() {
+                continue;
+            }
+            let j = if toks.get(i + 1).is_some_and(|t| t.text == ",") { i + 2 } else { i + 1 };
+            let (Some(m), Some(d)) = (toks.get(j).and_then(|t| month_of(t, lx)), number(toks.get(j + 1), 1, 31)) else { continue };
+            for &y in years.iter().rev() {
+                for cand in [y, y + 1, y - 1] {
+                    if let Some(date) = NaiveDate::from_ymd_opt(cand, m, d) {
+                        if date.weekday().number_from_monday() == *w {
+                            return Some(date);
+                        }
+                    }
+                }
+            }
+        }
+    }
+    latest
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
