@@ -38,7 +38,7 @@ impl DocNames {
                 if m.etype == EntityType::Person && m.kind == MentionKind::Name {
                     let words: Vec<&str> = m
                         .surface
-                        .split([' ', '-'])
+                        .split(' ')
                         .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
                         .collect();
                     if words.len() >= 2 {
@@ -92,6 +92,13 @@ pub fn find(si: usize, toks: &[Token], lx: &Lexicon, names: &DocNames, out: &mut
                 && toks.get(n + 1).is_some_and(starts_run)
             {
                 b = n + 1;
+            } else if t.kind == TokKind::Word
+                && PARTICLES.contains(&t.lower.as_str())
+                && toks.get(n + 1).is_some_and(|h| h.text == "-")
+                && toks.get(n + 2).is_some_and(|x| x.hyphen_joined && starts_run(x))
+            {
+                // "Abdul-Malik al-Houthi"
+                b = n + 2;
             } else {
                 break;
             }
@@ -104,6 +111,20 @@ pub fn find(si: usize, toks: &[Token], lx: &Lexicon, names: &DocNames, out: &mut
         }
         classify(si, toks, a, b, lx, names, first_word == Some(a), out);
         i = b + 1;
+    }
+    // "Full Name (ACRONYM)": the acronym abbreviates the name before it.
+    let start = out.iter().position(|m| m.sentence == si).unwrap_or(out.len());
+    for j in start + 1..out.len() {
+        let (prev, cur) = (&out[j - 1], &out[j]);
+        let (pb, ca, cb) = (prev.tokens.1, cur.tokens.0, cur.tokens.1);
+        let bracketed = ca == pb + 2
+            && toks.get(pb + 1).is_some_and(|t| t.text == "(")
+            && toks.get(cb + 1).is_some_and(|t| t.text == ")");
+        if bracketed && toks[ca].is_acronym() && ca == cb && prev.etype == EntityType::Organization {
+            out[j].alias_of = Some(j - 1);
+            out[j].etype = EntityType::Organization;
+            out[j].kind = MentionKind::Name;
+        }
     }
     // Sentence-initial pronoun.
     if let Some(fw) = first_word {
@@ -161,6 +182,7 @@ fn mention(
             .get(b + 1)
             .is_some_and(|t| t.kind == TokKind::Possessive),
         tokens: (a, b),
+        alias_of: None,
     }
 }
 
@@ -217,6 +239,21 @@ fn gazetteer<'l>(
     None
 }
 
+/// Longest nationality adjective at `i` (up to three words: "Costa Rican", "South Korean"):
+/// last token, ISO code, country name.
+fn demonym_at(toks: &[Token], i: usize, b: usize, lx: &Lexicon) -> Option<(usize, String, String)> {
+    for k in (i..=b.min(i + 4)).rev() {
+        if !toks[k].is_word() {
+            continue;
+        }
+        let surface = toks[i..=k].iter().map(|t| t.text.as_str()).collect::<Vec<_>>().join(" ");
+        if let Some((iso, name)) = lx.demonym_country(&surface) {
+            return Some((k, iso.to_string(), name.to_string()));
+        }
+    }
+    None
+}
+
 /// Longest role title at `i` (case-insensitive): last token index and role label.
 pub(crate) fn role_at(toks: &[Token], i: usize, lx: &Lexicon) -> Option<(usize, String, String)> {
     let max = (toks.len() - 1).min(i + lx.max_role_tokens - 1);
@@ -264,18 +301,58 @@ fn classify(
         }
         // Organization / place cue spans ("Russian Direct Investment Fund", "Grand Europe Hotel",
         // "Ministry of Defence").
-        let cue_end = (i..=b).rev().find(|&c| {
+        // Cues count only up to the next title ("United Nations Deputy Secretary-General X").
+        let limit = (i + 1..=b).find(|&r| role_at(toks, r, lx).is_some()).map_or(b, |r| r - 1);
+        let mut cue_end = (i..=limit).rev().find(|&c| {
             toks[c].is_word()
                 && (lx.org_cues.get(&toks[c].text).is_some_and(|p| p != "first")
                     || lx.place_cues.contains(&toks[c].text))
         });
+        // "Central Bank of Nigeria", "National Bureau of Statistics": the name goes on after "of".
+        if let Some(c) = cue_end {
+            if c < limit && toks[c + 1].lower == "of" && lx.org_cues.contains_key(&toks[c].text) {
+                cue_end = Some(limit);
+            }
+        }
         let first_cue = lx
             .org_cues
             .get(&t.text)
             .is_some_and(|p| p == "first" || p == "any")
-            && b > i;
-        let gaz = gazetteer(toks, i, b, lx);
+            && limit > i;
+        let mut gaz = gazetteer(toks, i, b, lx);
+        // A city name right before an unknown name is a first name ("Sofia Castellanos").
+        if let Some((k, e, true)) = gaz {
+            let next = toks.get(k + 1).filter(|_| k < b);
+            if e.place_kind == Some(PlaceKind::City)
+                && next.is_some_and(|n| {
+                    n.is_cap()
+                        && !n.is_acronym()
+                        && !lx.frequent.contains(&n.lower)
+                        && !lx.stopwords.contains(&n.lower)
+                        && gazetteer(toks, k + 1, b, lx).is_none()
+                        && demonym_at(toks, k + 1, b, lx).is_none()
+                        && role_at(toks, k + 1, lx).is_none()
+                        && !lx.org_cues.contains_key(&n.text)
+                })
+            {
+                gaz = None;
+            }
+        }
         let gaz_end = gaz.map(|g| g.0);
+        // "Peruvian Red Cross", "German Foreign Ministry": a nationality adjective inside an
+        // organization's name.
+        if let Some((d_end, _, _)) = demonym_at(toks, i, b, lx) {
+            if d_end < limit {
+                let org_after = gazetteer(toks, d_end + 1, b, lx).filter(|g| !g.2).map(|g| g.0);
+                let cue_after = cue_end.filter(|&c| c > d_end);
+                if let Some(end) = cue_after.or(org_after) {
+                    out.push(mention(si, toks, i, end, EntityType::Organization, MentionKind::Name, None));
+                    i = end + 1;
+                    after_title = false;
+                    continue;
+                }
+            }
+        }
         if let Some(c) = cue_end.filter(|&c| c > i && gaz_end.is_none_or(|g| c > g)) {
             let etype = if lx.place_cues.contains(&toks[c].text) {
                 EntityType::Place
@@ -287,17 +364,17 @@ fn classify(
             after_title = false;
             continue;
         }
-        if first_cue && gaz_end.is_none_or(|g| b > g) {
+        if first_cue && gaz_end.is_none_or(|g| limit > g) {
             out.push(mention(
                 si,
                 toks,
                 i,
-                b,
+                limit,
                 EntityType::Organization,
                 MentionKind::Name,
                 None,
             ));
-            i = b + 1;
+            i = limit + 1;
             continue;
         }
         if let Some((k, entry, is_place)) = gaz {
@@ -319,21 +396,13 @@ fn classify(
             after_title = false;
             continue;
         }
-        if let Some((iso, country)) = lx.demonym_country(&t.text) {
-            let mut m = mention(
-                si,
-                toks,
-                i,
-                i,
-                EntityType::Place,
-                MentionKind::Demonym,
-                None,
-            );
-            m.canonical = Some(country.to_string());
-            m.country = Some(iso.to_string());
+        if let Some((d_end, iso, country)) = demonym_at(toks, i, b, lx) {
+            let mut m = mention(si, toks, i, d_end, EntityType::Place, MentionKind::Demonym, None);
+            m.canonical = Some(country);
+            m.country = Some(iso);
             m.place_kind = Some(PlaceKind::Country);
             out.push(m);
-            i += 1;
+            i = d_end + 1;
             continue;
         }
         // An unknown capitalized run: up to the next title, stopword, gazetteer name or demonym.
@@ -350,7 +419,7 @@ fn classify(
                 || lx.stopwords.contains(&tn.lower)
                 || role_at(toks, n, lx).is_some()
                 || gazetteer(toks, n, b, lx).is_some()
-                || lx.demonym_country(&tn.text).is_some()
+                || demonym_at(toks, n, b, lx).is_some()
             {
                 break;
             }
@@ -394,7 +463,12 @@ fn classify(
             }
             let single = words.len() == 1;
             let w = words[0];
-            let (etype, kind) = if !single {
+            let prep = preceding_word(toks, pa);
+            let locative = prep.as_deref().is_some_and(|p| matches!(p, "in" | "near" | "outside" | "at" | "from"));
+            let (etype, kind) = if !single && locative && !after_title && !names.is_person_part(&w.text) {
+                // "in Chiang Mai", "at Le Bourget"
+                (EntityType::Place, MentionKind::Name)
+            } else if !single {
                 (EntityType::Person, MentionKind::Name)
             } else if w.is_acronym() {
                 let letters = w.text.chars().filter(|c| c.is_alphabetic()).count();
@@ -408,6 +482,9 @@ fn classify(
                 )
             } else if after_title || names.is_person_part(&w.text) {
                 (EntityType::Person, MentionKind::Name)
+            } else if prep.as_deref().is_some_and(|p| matches!(p, "in" | "near" | "outside")) && !sentence_start {
+                // "in Kourou": a place the gazetteer does not know.
+                (EntityType::Place, MentionKind::Name)
             } else if pa > 0 && PLACE_PREPS.contains(&toks[pa - 1].lower.as_str()) {
                 (EntityType::Place, MentionKind::WeakName)
             } else {

@@ -88,6 +88,9 @@ pub struct Mention {
     pub possessive: bool,
     /// Token range `[first, last]` within its sentence.
     pub tokens: (usize, usize),
+    /// The mention this one abbreviates ("JAXA" in "Japan Aerospace Exploration Agency (JAXA)").
+    #[serde(default)]
+    pub alias_of: Option<usize>,
 }
 
 /// A role held by a person ("Kremlin spokesperson Dmitry Peskov").

@@ -330,6 +330,7 @@ fn add_descriptions(
                     .get(re + 1)
                     .is_some_and(|t| t.kind == TokKind::Possessive),
                 tokens: (a, re),
+                alias_of: None,
             },
         ));
     }

@@ -102,6 +102,17 @@ fn should_join(prev: &str, next: &str) -> bool {
         let dotted = stem
             .split('.')
             .all(|p| p.chars().count() == 1 && p.chars().all(char::is_alphabetic));
+        // A lone capital ("J.") is an initial only after a capitalized word, another initial
+        // or at the start: "wrote on X. Moreau said" ends a sentence.
+        if dotted && stem.chars().count() == 1 {
+            let before = prev_trim[..prev_trim.len() - word.len()].trim_end();
+            let prev_word = last_word(before);
+            let initial_context = prev_word.is_empty()
+                || prev_word.chars().next().is_some_and(char::is_uppercase);
+            if !initial_context {
+                return false;
+            }
+        }
         if ABBREVIATIONS.contains(&lower.as_str()) || (dotted && !stem.is_empty()) {
             // "… the U.S. The next day" would wrongly join; accept that for "U.S." only when
             // the next piece starts with a lower-case word or a capitalized name-like token.

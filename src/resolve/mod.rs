@@ -105,7 +105,7 @@ fn edit_distance(a: &str, b: &str) -> usize {
 }
 
 fn words(s: &str) -> Vec<&str> {
-    s.split([' ', '-']).filter(|w| !w.is_empty()).collect()
+    s.split(' ').filter(|w| !w.is_empty()).collect()
 }
 
 #[derive(Default)]
@@ -154,10 +154,8 @@ pub fn resolve(docs: &[(&Document, &Extraction)], lexicon: &crate::lexicon::Lexi
         let ex = docs[d].1;
         for (mi, m) in ex.mentions.iter().enumerate() {
             let ent = match (m.kind, m.etype) {
-                (MentionKind::Demonym, _) => m
-                    .canonical
-                    .as_ref()
-                    .map(|c| b.get(EntityType::Place, name_key(c), c)),
+                // Nationality adjectives wait until every named place is known.
+                (MentionKind::Demonym, _) => None,
                 (MentionKind::Name, et) if m.canonical.is_some() => {
                     m.canonical.as_ref().map(|c| b.get(et, name_key(c), c))
                 }
@@ -185,8 +183,23 @@ pub fn resolve(docs: &[(&Document, &Extraction)], lexicon: &crate::lexicon::Lexi
             }
         }
     }
+    // A full name that ends a longer one in the same document is that person ("Duque
+    // Arango" after "Valentina Duque Arango").
+    let mut longer: HashMap<(usize, String), String> = HashMap::new();
+    for (d, _, s) in &full {
+        for (d2, _, l) in &full {
+            if d == d2 && l.len() > s.len() && l.ends_with(&format!(" {s}")) {
+                let e = longer.entry((*d, s.clone())).or_insert_with(|| l.clone());
+                if l.len() > e.len() {
+                    *e = l.clone();
+                }
+            }
+        }
+    }
     // Full person names, clustered by surname and first-name variant.
     for (d, mi, surface) in &full {
+        let counted = longer.get(&(*d, surface.clone())).unwrap_or(surface);
+        let surface = counted;
         let w = words(surface);
         let (first, last) = (w[0], w[w.len() - 1]);
         let key = last.to_lowercase();
@@ -205,6 +218,32 @@ pub fn resolve(docs: &[(&Document, &Extraction)], lexicon: &crate::lexicon::Lexi
         };
         *b.counts[e].entry(surface.clone()).or_default() += 1;
         links[*d][*mi] = Some(e);
+    }
+    // Nationality adjectives: the country when it is named somewhere, or when the adjective
+    // holds a role or takes part in an event ("Russian President", "Russian officials met");
+    // a country known only from "a German-Russian citizen" is not made an entity.
+    for &d in &order {
+        let ex = docs[d].1;
+        let mut used: std::collections::HashSet<usize> = ex.roles.iter().map(|r| r.holder).collect();
+        for e in &ex.events {
+            used.extend(e.agents.iter().chain(&e.participants).copied());
+        }
+        for (mi, m) in ex.mentions.iter().enumerate() {
+            if m.kind != MentionKind::Demonym {
+                continue;
+            }
+            let Some(c) = &m.canonical else { continue };
+            let key = (EntityType::Place, name_key(c));
+            let e = match b.keys.get(&key) {
+                Some(&e) => Some(e),
+                None if used.contains(&mi) => Some(b.get(EntityType::Place, key.1.clone(), c)),
+                None => None,
+            };
+            if let Some(e) = e {
+                b.entities[e].place_kind = Some(PlaceKind::Country);
+                links[d][mi] = Some(e);
+            }
+        }
     }
     // Acronyms: "RDIF" joins "Russian Direct Investment Fund".
     let mut initials: HashMap<String, usize> = HashMap::new();
@@ -236,11 +275,30 @@ pub fn resolve(docs: &[(&Document, &Extraction)], lexicon: &crate::lexicon::Lexi
             }
         }
     }
+    // "Japan Aerospace Exploration Agency (JAXA)": the acronym in brackets is the same entity.
+    for (d, (_, ex)) in docs.iter().enumerate() {
+        for (mi, m) in ex.mentions.iter().enumerate() {
+            if let (Some(target), Some(a)) = (m.alias_of, links[d][mi]) {
+                if let Some(t) = links[d].get(target).copied().flatten() {
+                    if a != t {
+                        redirect.insert(a, t);
+                    }
+                }
+            }
+        }
+    }
     for l in links.iter_mut().flatten() {
         if let Some(e) = l {
-            if let Some(&r) = redirect.get(e) {
-                *l = Some(r);
+            let mut r = *e;
+            let mut hops = 0;
+            while let Some(&n) = redirect.get(&r) {
+                r = n;
+                hops += 1;
+                if hops > 8 {
+                    break;
+                }
             }
+            *l = Some(r);
         }
     }
     // 2. Bare surnames and weak names.
