@@ -109,8 +109,10 @@ pub struct Lexicon {
     pub country_names: HashMap<String, String>,
     /// Longest gazetteer name, in tokens.
     pub max_name_tokens: usize,
-    /// Event triggers by lower-case token sequence.
+    /// Verb event triggers by lower-case token sequence.
     pub triggers: HashMap<Vec<String>, Trigger>,
+    /// Noun event triggers by lower-case token sequence (a form may be both: "visit").
+    pub noun_triggers: HashMap<Vec<String>, Trigger>,
     /// Longest trigger, in tokens.
     pub max_trigger_tokens: usize,
     /// Role words by lower-case token sequence.
@@ -223,6 +225,7 @@ impl Lexicon {
             country_names: HashMap::new(),
             max_name_tokens: 1,
             triggers: HashMap::new(),
+            noun_triggers: HashMap::new(),
             max_trigger_tokens: 1,
             roles: HashMap::new(),
             max_role_tokens: 1,
@@ -316,10 +319,12 @@ impl Lexicon {
             };
             let key = words(r[2]);
             lx.max_trigger_tokens = lx.max_trigger_tokens.max(key.len());
-            lx.triggers.entry(key).or_insert(Trigger {
+            let noun = r[3] == "noun";
+            let map = if noun { &mut lx.noun_triggers } else { &mut lx.triggers };
+            map.entry(key).or_insert(Trigger {
                 event_type: r[0].to_string(),
                 cameo: opt(r[1]),
-                noun: r[3] == "noun",
+                noun,
                 frame,
             });
         }

@@ -473,6 +473,8 @@ CUES_LAST = [
     "Broadcasting", "Studios", "Pictures", "Entertainment", "Games", "Sports",
     "Initiative", "Project", "Watch", "Monitor", "Mission", "Task Force", "Cartel",
     "Consortium", "Syndicate", "Cooperative", "Church", "Synod", "Diocese", "Caliphate",
+    "Survey", "Force", "Athletic", "Athletico", "Unit", "Laboratory", "Laboratories", "Squad",
+    "Brigade", "Battalion", "Regiment", "Rovers", "Wanderers", "Hotspur",
 ]
 CUES_FIRST = [
     "Ministry of", "Bank of", "University of", "Department of", "Office of", "Institute of",
@@ -488,7 +490,7 @@ CUES_FIRST = [
     "United", "Islamic", "Democratic", "Republican", "Communist", "Socialist", "Liberal",
     "Conservative", "Green", "Labour", "Labor",
 ]
-CUES_ANY = ["University", "Ministry", "Embassy", "Consulate", "Government", "Chamber"]
+CUES_ANY = ["University", "Ministry", "Embassy", "Consulate", "Government", "Chamber", "FC", "AFC"]
 
 
 def build_cues():

@@ -46,6 +46,21 @@ const GROUP_NOUNS: &[&str] = &[
     "police", "investigators", "prosecutors", "lawmakers", "ministers", "envoys", "counterparts",
     "soldiers", "regulators", "team", "teams", "administration",
 ];
+/// Words between a subject and its verb: auxiliaries, adverbs, "is expected to".
+const AUX_ADV: &[&str] = &[
+    "has", "have", "had", "also", "later", "then", "earlier", "previously", "again", "further",
+    "repeatedly", "reportedly", "firmly", "only", "never", "not", "is", "was", "were", "are", "be",
+    "been", "being", "will", "would", "could", "may", "might", "should", "must", "can", "did",
+    "does", "do", "already", "publicly", "privately", "separately", "recently", "once", "still",
+    "just", "finally", "initially", "formally", "officially", "to", "expected", "scheduled",
+    "due", "set", "likely", "able", "going", "planned", "plans", "planning", "wants", "wanted",
+    "hoped", "hopes", "sought", "seeks", "tried", "tries", "trying", "continue", "continues",
+    "continued", "decided", "ready", "willing", "now", "immediately", "jointly", "personally",
+    "directly", "himself", "herself", "themselves", "itself", "yesterday", "today", "on", "last",
+    "week", "month", "year", "this", "quickly", "swiftly", "strongly", "sharply", "openly",
+    "subsequently", "eventually", "ultimately", "apparently", "allegedly", "briefly", "first",
+    "both", "all", "each", "who", "which", "that",
+];
 /// Event types that need a person among their actors.
 const PERSON_EVENTS: &[&str] = &["Arrest", "Release", "PrisonerExchange", "Appointment"];
 /// Verbs that attribute a report to a source.
@@ -209,7 +224,22 @@ pub fn find(
         let mut k = i;
         while k < toks.len() && words.len() < lx.max_trigger_tokens && toks[k].is_word() && at[k].is_none() {
             words.push(toks[k].lower.clone());
-            if let Some(tr) = lx.triggers.get(&words) {
+            // A form that is both a noun and a verb ("visit", "talks"): a noun after an article,
+            // a possessive or an adjective, else a verb.
+            let before = i.checked_sub(1).map(|p| &toks[p]);
+            let noun_context = before.is_some_and(|b| {
+                b.kind == TokKind::Possessive
+                    || DETERMINERS.contains(&b.lower.as_str())
+                    || MODIFIER_ADJ.contains(&b.lower.as_str())
+                    || matches!(b.lower.as_str(), "of" | "for" | "in" | "after" | "during" | "amid" | "before" | "with")
+                    || at[i - 1].is_some()
+            });
+            let (v, n) = (lx.triggers.get(&words), lx.noun_triggers.get(&words));
+            let pick = match (v, n) {
+                (Some(v), Some(n)) => Some(if noun_context { n } else { v }),
+                (v, n) => v.or(n),
+            };
+            if let Some(tr) = pick {
                 hit = Some((tr, k));
             }
             k += 1;
@@ -243,7 +273,8 @@ pub fn find(
             let verb_hit = hits.iter().position(|x| x.b == k && !x.trigger.noun);
             if LIGHT_VERBS.contains(&t.lower.as_str()) {
                 // "held talks", "concluded talks": the noun names the event.
-                hits[h].verb_at = Some(k);
+                let particle = matches!(t.lower.as_str(), "up" | "out" | "off") && k > 0 && toks[k - 1].is_word();
+                hits[h].verb_at = Some(if particle { k - 1 } else { k });
                 if let Some(v) = verb_hit {
                     hits[v].suppressed = true;
                 }
@@ -338,35 +369,137 @@ pub fn find(
                 agents.push(m);
             }
         } else {
+            let in_time = |k: usize| times.iter().any(|t| t.first <= k && k <= t.last);
+            let is_role_word = |k: usize| mentions::role_at(toks, k, lx).is_some();
+            // Add `m` and the actors coordinated with it ("X and Y", "X, Y and Z").
+            let add_coordinated = |m: usize, stop: usize, agents: &mut Vec<usize>| {
+                agents.push(m);
+                let mut j = mentions[m].tokens.0 as isize - 1;
+                while j >= stop as isize && matches!(toks[j as usize].lower.as_str(), "and" | "," | "both" | "other") {
+                    j -= 1;
+                    if j >= stop as isize {
+                        if let Some(m2) = at[j as usize].filter(|&m2| eligible(m2) && !agents.contains(&m2)) {
+                            agents.push(m2);
+                            j = mentions[m2].tokens.0 as isize - 1;
+                        }
+                    }
+                }
+            };
+            // The subject right before the verb: skipping auxiliaries, adverbs, dates, an
+            // aside between commas or dashes, and a purpose chain ("traveled to Russia to
+            // meet"). A common-noun subject ("officials said") gives no agent unless a name
+            // qualifies it ("Russian officials") or it is an appositive ("X, a teacher jailed").
             let scan_left = |from: isize, stop: usize, agents: &mut Vec<usize>, attributed: &mut bool| {
                 let mut k = from;
+                let mut jumps = 0;
                 while k >= stop as isize {
                     let ku = k as usize;
+                    let t = &toks[ku];
+                    if std::env::var_os("NG_DEBUG").is_some() { eprintln!("  scan {} {:?} at={:?} stop={}", ku, t.text, at[ku], stop); }
                     if let Some(m) = at[ku] {
                         if reporters.contains(&m) {
                             if trigger.frame == Frame::Speech {
                                 *attributed = true;
-                                return;
-                            }
-                        } else if eligible(m) {
-                            agents.push(m);
-                            // coordination: "X and Y", "X, Y and Z"
-                            let mut j = mentions[m].tokens.0 as isize - 1;
-                            while j >= stop as isize && matches!(toks[j as usize].lower.as_str(), "and" | "," | "both" | "other") {
-                                j -= 1;
-                                if j >= stop as isize {
-                                    if let Some(m2) = at[j as usize].filter(|&m2| eligible(m2) && !agents.contains(&m2)) {
-                                        agents.push(m2);
-                                        j = mentions[m2].tokens.0 as isize - 1;
-                                    }
-                                }
                             }
                             return;
                         }
-                        k = mentions[m].tokens.0 as isize - 1;
+                        if eligible(m) || (mentions[m].kind == MentionKind::Description) {
+                            add_coordinated(m, stop, agents);
+                            return;
+                        }
+                        // A place after a preposition: skip the phrase ("traveled to Russia").
+                        let ms = mentions[m].tokens.0;
+                        let mut j = ms as isize - 1;
+                        while j >= stop as isize && matches!(toks[j as usize].lower.as_str(), "the" | "a" | "an") {
+                            j -= 1;
+                        }
+                        if mentions[m].etype == EntityType::Place && j >= stop as isize && PLACE_PREPS.contains(&toks[j as usize].lower.as_str()) {
+                            k = j - 1;
+                            continue;
+                        }
+                        return;
+                    }
+                    let w = t.lower.as_str();
+                    if (t.is_word() && AUX_ADV.contains(&w)) || in_time(ku) || t.kind == TokKind::Possessive {
+                        k -= 1;
                         continue;
                     }
-                    k -= 1;
+                    // Another event verb in a chain: "traveled to Russia to meet".
+                    if t.is_word() && hits.iter().any(|h| h.a <= ku && ku <= h.b && !h.trigger.noun) {
+                        k -= 1;
+                        continue;
+                    }
+                    if matches!(t.text.as_str(), "," | ")" | "—" | "–") {
+                        if jumps >= 2 {
+                            return;
+                        }
+                        jumps += 1;
+                        let open = if t.text == ")" { "(" } else { t.text.as_str() };
+                        let Some(j) = (0..ku).rev().find(|&j| toks[j].text == open) else { return };
+                        if t.text == "," && j < stop {
+                            return;
+                        }
+                        // "…, Steve Witkoff, met": the aside is the subject itself.
+                        if let Some(m) = at[j + 1] {
+                            if mentions[m].tokens.1 + 1 == ku && eligible(m) {
+                                add_coordinated(m, stop, agents);
+                                return;
+                            }
+                        }
+                        k = j as isize - 1;
+                        continue;
+                    }
+                    if !t.is_word() {
+                        return;
+                    }
+                    // A common-noun phrase: find where it starts.
+                    let mut j = ku as isize;
+                    while j >= stop as isize {
+                        let tj = &toks[j as usize];
+                        if let Some(m) = at[j as usize] {
+                            // Nationality adjectives inside the phrase ("a German-Russian national").
+                            if mentions[m].kind == MentionKind::Demonym {
+                                j = mentions[m].tokens.0 as isize - 1;
+                                continue;
+                            }
+                            break;
+                        }
+                        if !(tj.is_word() || tj.text == "-" || tj.kind == TokKind::Possessive) || matches!(tj.lower.as_str(), "a" | "an" | "the") {
+                            break;
+                        }
+                        j -= 1;
+                    }
+                    // "X, a German-Russian national arrested": the phrase describes X.
+                    let mut d = j;
+                    if d >= stop as isize && matches!(toks[d as usize].lower.as_str(), "a" | "an" | "the") {
+                        d -= 1;
+                    }
+                    if d >= 1 && toks[d as usize].text == "," {
+                        if let Some(m) = at[d as usize - 1].filter(|&m| eligible(m) && mentions[m].etype == EntityType::Person) {
+                            agents.push(m);
+                            return;
+                        }
+                    }
+                    // "Russian officials said", "a Kenyan government spokesman said".
+                    if GROUP_NOUNS.contains(&w) || is_role_word(ku) || toks[(j + 1).max(0) as usize..=ku].iter().any(|x| GROUP_NOUNS.contains(&x.lower.as_str())) {
+                        // Every name qualifying the group: "U.S. and Russian officials".
+                        let lo = j.max(stop as isize) as usize;
+                        for x in lo..=ku {
+                            if let Some(m) = at[x].filter(|&m| eligible_actor(&mentions[m]) && !reporters.contains(&m) && !agents.contains(&m)) {
+                                agents.push(m);
+                            }
+                        }
+                        if let Some(&m) = agents.first() {
+                            let mut more = Vec::new();
+                            add_coordinated(m, stop, &mut more);
+                            for x in more {
+                                if !agents.contains(&x) {
+                                    agents.push(x);
+                                }
+                            }
+                        }
+                    }
+                    return;
                 }
             };
             scan_left(subject_from as isize - 1, cs, &mut agents, &mut attributed);
@@ -378,10 +511,13 @@ pub fn find(
                         scan_left(open as isize - 1, clause_start(open), &mut agents, &mut attributed);
                     }
                 } else if b.lower == "who" && cs >= 2 {
-                    scan_left(cs as isize - 2, clause_start(cs - 1), &mut agents, &mut attributed);
+                    // "Peskov, who said …"
+                    let from = if toks[cs - 2].text == "," { cs as isize - 3 } else { cs as isize - 2 };
+                    scan_left(from, clause_start(cs - 1), &mut agents, &mut attributed);
                 }
             }
         }
+        if std::env::var_os("NG_DEBUG").is_some() { eprintln!("hit {:?} {} agents={:?} attributed={}", trigger.event_type, toks[ta].text, agents.iter().map(|&m| &mentions[m].surface).collect::<Vec<_>>(), attributed); }
         if attributed {
             continue;
         }
@@ -497,6 +633,10 @@ pub fn find(
         }
         let n_actors = agents.len() + participants.len();
         if n_actors == 0 {
+            continue;
+        }
+        // A verb that says what someone did needs that someone.
+        if !trigger.noun && agents.is_empty() && matches!(trigger.frame, Frame::Svo | Frame::With) && !is_exchange && trigger.event_type != "Meeting" {
             continue;
         }
         // A meeting takes two; an arrest, release, exchange or appointment involves a person.

@@ -14,6 +14,8 @@ const PARTICLES: &[&str] = &[
 ];
 /// Connectors allowed inside a capitalized run when a capitalized word follows.
 const CONNECTORS: &[&str] = &["of", "for"];
+/// Nouns before "of" that make the next name a place ("the coastal town of Camaná").
+const PLACE_NOUNS: &[&str] = &["town", "city", "village", "region", "province", "state", "district", "capital", "port", "island", "county", "municipality", "suburb", "outskirts"];
 /// Prepositions that make a bare capitalized word a likely place.
 const PLACE_PREPS: &[&str] = &[
     "in", "at", "near", "from", "to", "into", "across", "outside", "inside",
@@ -120,7 +122,9 @@ pub fn find(si: usize, toks: &[Token], lx: &Lexicon, names: &DocNames, out: &mut
         let bracketed = ca == pb + 2
             && toks.get(pb + 1).is_some_and(|t| t.text == "(")
             && toks.get(cb + 1).is_some_and(|t| t.text == ")");
-        if bracketed && toks[ca].is_acronym() && ca == cb && prev.etype == EntityType::Organization {
+        if bracketed && toks[ca].is_acronym() && ca == cb && prev.kind == MentionKind::Name && prev.etype != EntityType::Place {
+            // Only organizations have acronyms in brackets.
+            out[j - 1].etype = EntityType::Organization;
             out[j].alias_of = Some(j - 1);
             out[j].etype = EntityType::Organization;
             out[j].kind = MentionKind::Name;
@@ -482,7 +486,12 @@ fn classify(
                 )
             } else if after_title || names.is_person_part(&w.text) {
                 (EntityType::Person, MentionKind::Name)
-            } else if prep.as_deref().is_some_and(|p| matches!(p, "in" | "near" | "outside")) && !sentence_start {
+            } else if (prep.as_deref().is_some_and(|p| matches!(p, "in" | "near" | "outside"))
+                || (prep.as_deref() == Some("of")
+                    && pa >= 2
+                    && PLACE_NOUNS.contains(&preceding_word(toks, pa - 1).unwrap_or_default().as_str())))
+                && !sentence_start
+            {
                 // "in Kourou": a place the gazetteer does not know.
                 (EntityType::Place, MentionKind::Name)
             } else if pa > 0 && PLACE_PREPS.contains(&toks[pa - 1].lower.as_str()) {

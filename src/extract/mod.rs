@@ -174,11 +174,12 @@ pub fn extract(doc: &Document, lexicon: &Lexicon) -> Extraction {
         .collect();
     let doc_date = time::reference_date(&sentences, lexicon, doc_date);
     let mut ex = Extraction::default();
+    let mut untethered = Vec::new();
     let names = mentions::DocNames::collect(&sentences, lexicon);
     for (si, toks) in sentences.iter().enumerate() {
         let first = ex.mentions.len();
         mentions::find(si, toks, lexicon, &names, &mut ex.mentions);
-        roles::find(si, toks, lexicon, first, &mut ex.mentions, &mut ex.roles);
+        roles::find(si, toks, lexicon, first, &mut ex.mentions, &mut ex.roles, &mut untethered);
         let times = time::find(toks, lexicon, doc_date);
         events::find(
             si,
@@ -190,6 +191,7 @@ pub fn extract(doc: &Document, lexicon: &Lexicon) -> Extraction {
             &mut ex.events,
         );
     }
+    roles::tether(&mut ex, untethered);
     ex
 }
 

@@ -5,11 +5,15 @@ use std::collections::HashMap;
 
 use super::mentions::role_at;
 use super::tokens::{TokKind, Token};
-use super::{EntityType, Mention, MentionKind, RoleFact};
+use super::{EntityType, Extraction, Mention, MentionKind, RoleFact};
 use crate::lexicon::Lexicon;
 
 /// Words that may precede a role title inside the role ("special envoy", "foreign minister").
 const MODIFIERS: &[&str] = &[
+    "treasury", "commerce", "interior", "justice", "health", "education", "energy", "economy",
+    "agriculture", "transport", "culture", "labor", "labour", "home", "environment", "industry",
+    "digital", "communications", "development", "fitness", "campaign", "research", "assistant",
+    "associate", "regional", "managing", "head", "outgoing", "incoming", "current", "ex",
     "special",
     "investment",
     "economic",
@@ -60,6 +64,7 @@ pub fn find(
     first: usize,
     mentions: &mut Vec<Mention>,
     roles: &mut Vec<RoleFact>,
+    untethered: &mut Vec<RoleFact>,
 ) {
     add_descriptions(si, toks, lx, first, mentions);
     let ends: HashMap<usize, usize> = (first..mentions.len())
@@ -86,6 +91,7 @@ pub fn find(
         // (a) titles before the name, possibly "X chief and Y's negotiator NAME" or
         //     "Y's envoy, NAME".
         let mut k = pa as isize - 1;
+        let mut of_holder: Option<usize> = None;
         if k >= 1 && toks[k as usize].text == "," {
             let before = k as usize - 1;
             if role_ending_at(toks, before, lx).is_some() {
@@ -102,6 +108,20 @@ pub fn find(
                 {
                     k = j as isize - 2;
                     mentions[q].consumed = true;
+                    // "the mayor of Camaná, NAME": the phrase names the holder.
+                    if matches!(toks[j - 1].lower.as_str(), "of" | "for")
+                        && (mentions[q].etype != EntityType::Person || mentions[q].kind == MentionKind::WeakName)
+                    {
+                        if mentions[q].kind == MentionKind::WeakName {
+                            mentions[q].kind = MentionKind::Name;
+                            mentions[q].etype = if toks[j - 2].lower == "mayor" || toks[j - 2].lower == "governor" {
+                                EntityType::Place
+                            } else {
+                                EntityType::Organization
+                            };
+                        }
+                        of_holder = Some(q);
+                    }
                 }
             }
         }
@@ -118,12 +138,12 @@ pub fn find(
             let mut title = false;
             while k >= 0 {
                 let ku = k as usize;
-                if let Some((s, label, kind)) = role_ending_at(toks, ku, lx) {
+                if let Some((s, _label, kind)) = role_ending_at(toks, ku, lx) {
                     if kind == "honorific" {
                         k = s as isize - 1;
                         continue;
                     }
-                    words.insert(0, label);
+                    words.insert(0, surface_lower(&toks[s..=ku]));
                     title = true;
                     k = s as isize - 1;
                 } else if title && MODIFIERS.contains(&toks[ku].lower.as_str()) {
@@ -133,22 +153,41 @@ pub fn find(
                     break;
                 }
             }
-            if !title || k < 0 {
+            if !title {
                 break;
             }
-            let Some(h) = holder_before(k as usize) else {
+            // A former role is not a membership.
+            if words.first().is_some_and(|w| w == "former" || w == "ex" || w == "late") {
+                break;
+            }
+            let role = dedupe_words(&words);
+            // "President NAME of Ghana"
+            let after_of = || -> Option<usize> {
+                (toks.get(pb + 1)?.lower == "of").then_some(())?;
+                let s = if toks.get(pb + 2)?.lower == "the" { pb + 3 } else { pb + 2 };
+                starts.get(&s).copied().filter(|&h| mentions[h].etype != EntityType::Person)
+            };
+            let h = (k >= 0).then(|| holder_before(k as usize)).flatten().or(of_holder).or_else(after_of);
+            let Some(h) = h.filter(|&h| h != p) else {
+                untethered.push(RoleFact { sentence: si, person: p, holder: p, role });
                 break;
             };
-            if h == p {
-                break;
+            // A bare capitalized word holding a title is an organization ("Nordvik chief
+            // executive X").
+            if mentions[h].kind == MentionKind::WeakName {
+                mentions[h].kind = MentionKind::Name;
+                mentions[h].etype = EntityType::Organization;
             }
             mentions[h].consumed = true;
             roles.push(RoleFact {
                 sentence: si,
                 person: p,
                 holder: h,
-                role: dedupe_words(&words),
+                role,
             });
+            if k < 0 {
+                break;
+            }
             let hstart = mentions[h].tokens.0;
             if hstart >= 1 && toks[hstart - 1].lower == "and" {
                 k = hstart as isize - 2;
@@ -239,6 +278,11 @@ pub fn find(
             }
         }
     }
+}
+
+/// Role words as written, lower case ("Defence Minister" → "defence minister").
+fn surface_lower(toks: &[Token]) -> String {
+    toks.iter().filter(|t| t.is_word()).map(|t| t.lower.trim_end_matches('.').to_string()).collect::<Vec<_>>().join(" ")
 }
 
 fn dedupe_words(words: &[String]) -> String {
@@ -339,5 +383,75 @@ fn add_descriptions(
             mentions[h].consumed = true;
         }
         mentions.push(m);
+    }
+}
+
+/// Role words held for a country ("President NAME", "Defence Minister NAME").
+fn country_title(role: &str) -> bool {
+    role.ends_with("president")
+        || role.ends_with("minister")
+        || role.ends_with("chancellor")
+        || role.ends_with("senator")
+        || role.ends_with("ambassador")
+        || role.ends_with("secretary of state")
+        || role.ends_with("king")
+        || role.ends_with("queen")
+        || role.ends_with("premier")
+}
+
+/// Titles too ambiguous to guess a holder for from context.
+fn untetherable(role: &str) -> bool {
+    ["spokesperson", "spokesman", "spokeswoman", "envoy", "official", "leader", "lawyer", "aide", "adviser", "advisor"]
+        .iter()
+        .any(|w| role.ends_with(w))
+}
+
+/// Give a holder to titles written without one ("Outgoing President Gabriel Ospina", "chairman
+/// Fraser McIntyre"): a country or organization named in the same sentence, else the one the
+/// document names most often (at least twice, and more than any other).
+pub fn tether(ex: &mut Extraction, untethered: Vec<RoleFact>) {
+    use std::collections::BTreeMap;
+    let mut country_count: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+    let mut org_count: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+    for (i, m) in ex.mentions.iter().enumerate() {
+        let countryish = m.kind == MentionKind::Demonym || m.place_kind == Some(crate::lexicon::PlaceKind::Country);
+        if countryish {
+            if let Some(c) = &m.canonical {
+                country_count.entry(c.clone()).or_insert((0, i)).0 += 1;
+            }
+        } else if m.etype == EntityType::Organization && m.kind == MentionKind::Name {
+            let key = m.canonical.clone().unwrap_or_else(|| m.surface.clone());
+            org_count.entry(key).or_insert((0, i)).0 += 1;
+        }
+    }
+    let dominant = |counts: &BTreeMap<String, (usize, usize)>| -> Option<usize> {
+        let mut v: Vec<&(usize, usize)> = counts.values().collect();
+        v.sort_by(|a, b| b.0.cmp(&a.0));
+        match v.as_slice() {
+            [top, second, ..] if top.0 >= 2 && top.0 >= 3 * second.0 => Some(top.1),
+            [top] if top.0 >= 2 => Some(top.1),
+            _ => None,
+        }
+    };
+    let top_country = dominant(&country_count);
+    let top_org = dominant(&org_count);
+    for r in untethered {
+        if untetherable(&r.role) {
+            continue;
+        }
+        let country = country_title(&r.role);
+        let in_sentence = ex.mentions.iter().enumerate().find(|(i, m)| {
+            *i != r.person
+                && m.sentence == r.sentence
+                && if country {
+                    m.kind == MentionKind::Demonym || m.place_kind == Some(crate::lexicon::PlaceKind::Country)
+                } else {
+                    m.etype == EntityType::Organization && m.kind == MentionKind::Name
+                }
+        });
+        let holder = in_sentence.map(|(i, _)| i).or(if country { top_country } else { top_org });
+        if let Some(h) = holder {
+            ex.roles.push(RoleFact { sentence: r.sentence, person: r.person, holder: h, role: r.role });
+        }
     }
 }
