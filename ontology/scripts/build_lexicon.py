@@ -137,7 +137,7 @@ VERBS = [
     # Rejection
     ("Rejection", "120", "reject", "svo", True), ("Rejection", "120", "refuse", "svo", False),
     ("Rejection", "120", "dismiss", "svo", True), ("Rejection", "125", "rebuff", "svo", True),
-    ("Rejection", "120", "oppose", "svo", False), ("Rejection", "125", "veto", "svo", True),
+    ("Rejection", "120", "oppose", "svo", False), ("Rejection", "120", "object to", "svo", False), ("Rejection", "125", "veto", "svo", True),
     ("Rejection", "120", "turn down", "svo", False), ("Rejection", "120", "decline", "svo", False),
     ("Rejection", "120", "rule out", "svo", False), ("Rejection", "120", "snub", "svo", True),
     # PrisonerExchange

@@ -59,7 +59,15 @@ const AUX_ADV: &[&str] = &[
     "directly", "himself", "herself", "themselves", "itself", "yesterday", "today", "on", "last",
     "week", "month", "year", "this", "quickly", "swiftly", "strongly", "sharply", "openly",
     "subsequently", "eventually", "ultimately", "apparently", "allegedly", "briefly", "first",
-    "both", "all", "each", "who", "which", "that",
+    "both", "all", "each", "who", "which", "that", "promised", "vowed", "pledged", "intends",
+    "intended", "aims", "aimed", "offered", "prepared", "preparing", "hoping", "appeared",
+    "seemed", "agreed", "managed", "failed", "refused", "declined",
+];
+/// Prepositions (a verb followed by one has no direct object).
+const PREPOSITIONS: &[&str] = &[
+    "in", "at", "on", "with", "to", "for", "from", "by", "of", "about", "over", "after",
+    "before", "during", "since", "until", "into", "onto", "near", "without", "again", "and", "or",
+    "but", "as", "that", "this", "last", "next", "later", "earlier", "yesterday", "today",
 ];
 /// Event types that need a person among their actors.
 const PERSON_EVENTS: &[&str] = &["Arrest", "Release", "PrisonerExchange", "Appointment"];
@@ -172,7 +180,7 @@ pub fn find(
         boundary[i] = match t.kind {
             TokKind::Punct => matches!(
                 t.text.as_str(),
-                ";" | ":" | "—" | "–" | "(" | ")" | "“" | "”" | "\""
+                ";" | ":" | "—" | "–" | "“" | "”" | "\""
             ),
             TokKind::Possessive => false,
             TokKind::Word => {
@@ -521,6 +529,12 @@ pub fn find(
         if attributed {
             continue;
         }
+        // Inverted attribution: "…," said Tomasz Wiśniewski.
+        if agents.is_empty() && trigger.frame == Frame::Speech {
+            if let Some(m) = at.get(tb + 1).copied().flatten().filter(|&m| eligible(m) && mentions[m].etype == EntityType::Person) {
+                agents.push(m);
+            }
+        }
         // The right context: up to the next event word, or a comma that does not open an
         // appositive name.
         let mut right: Vec<usize> = Vec::new();
@@ -639,9 +653,20 @@ pub fn find(
         if !trigger.noun && agents.is_empty() && matches!(trigger.frame, Frame::Svo | Frame::With) && !is_exchange && trigger.event_type != "Meeting" {
             continue;
         }
-        // A meeting takes two; an arrest, release, exchange or appointment involves a person.
+        // A meeting takes two, unless one named party meets people the text does not name
+        // ("met survivors", "met both delegations") or a body meets ("an African Union summit").
         if trigger.event_type == "Meeting" && n_actors < 2 {
-            continue;
+            let only = agents.iter().chain(&participants).next().map(|&m| &mentions[m]);
+            let body = only.is_some_and(|m| m.etype == EntityType::Organization) && trigger.noun;
+            let mut k = tb + 1;
+            while toks.get(k).is_some_and(|t| DETERMINERS.contains(&t.lower.as_str()) || MODIFIER_ADJ.contains(&t.lower.as_str()) || t.lower == "both") {
+                k += 1;
+            }
+            let object = !trigger.noun
+                && toks.get(k).is_some_and(|t| t.is_word() && at[k].is_none() && !t.is_cap() && !PREPOSITIONS.contains(&t.lower.as_str()) && !AUX_ADV.contains(&t.lower.as_str()));
+            if !(body || object) {
+                continue;
+            }
         }
         if PERSON_EVENTS.contains(&trigger.event_type.as_str())
             && !agents.iter().chain(&participants).any(|&m| mentions[m].etype == EntityType::Person)

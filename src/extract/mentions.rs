@@ -130,19 +130,12 @@ pub fn find(si: usize, toks: &[Token], lx: &Lexicon, names: &DocNames, out: &mut
             out[j].kind = MentionKind::Name;
         }
     }
-    // Sentence-initial pronoun.
-    if let Some(fw) = first_word {
-        let t = &toks[fw];
-        if matches!(t.text.as_str(), "He" | "She") {
-            out.push(mention(
-                si,
-                toks,
-                fw,
-                fw,
-                EntityType::Person,
-                MentionKind::Pronoun,
-                None,
-            ));
+    // Personal pronouns as subjects ("He said", "…, she told reporters").
+    for (k, t) in toks.iter().enumerate() {
+        let subject_like = Some(k) == first_word
+            || k.checked_sub(1).is_some_and(|p| matches!(toks[p].text.as_str(), "," | "and" | "but" | "that" | "\"" | "”"));
+        if t.is_word() && matches!(t.lower.as_str(), "he" | "she") && subject_like {
+            out.push(mention(si, toks, k, k, EntityType::Person, MentionKind::Pronoun, None));
         }
     }
 }

@@ -430,21 +430,26 @@ pub fn resolve(docs: &[(&Document, &Extraction)], lexicon: &crate::lexicon::Lexi
                     links[d][mi] = cand;
                 }
                 MentionKind::Pronoun => {
-                    let prev = (0..m.sentence).rev().find_map(|s| {
+                    // The subject-most person before it in the same sentence, else the first
+                    // person of one of the two sentences before (a resolved pronoun counts).
+                    let candidate = |s: usize, before: Option<usize>| {
                         ex.mentions
                             .iter()
                             .enumerate()
-                            .filter(|(_, x)| {
+                            .filter(|(j, x)| {
                                 x.sentence == s
                                     && x.etype == EntityType::Person
-                                    && x.kind != MentionKind::Pronoun
                                     && !x.consumed
+                                    && before.is_none_or(|b| x.span.start < b)
+                                    && *j != mi
+                                    && links[d][*j].is_some()
                             })
                             .min_by_key(|(_, x)| x.span.start)
                             .and_then(|(j, _)| links[d][j])
-                    });
-                    // Only within two sentences.
-                    links[d][mi] = prev.filter(|_| m.sentence > 0);
+                    };
+                    let same = candidate(m.sentence, Some(m.span.start));
+                    let prev = same.or_else(|| (m.sentence.saturating_sub(2)..m.sentence).rev().find_map(|s| candidate(s, None)));
+                    links[d][mi] = prev;
                 }
                 _ => {}
             }
