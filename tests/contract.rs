@@ -626,3 +626,25 @@ fn exported_trig_carries_the_same_contract() {
     }
     assert_eq!(seeds_store().len().unwrap(), loaded.len().unwrap());
 }
+
+// ------------------------------------------------------------------ query semantics
+
+/// SPARQL's default graph is an RDF graph (a set): with "the union of all graphs as the
+/// default graph" (PRODUCT.md §2) a triple asserted in several sentence graphs (an entity's
+/// type and label, a merged event) must match once.
+#[test]
+#[ignore = "bug (upstream oxigraph 0.5, oxigraph/oxigraph#1919, fixed by #1920 in 0.6-dev): the union default graph \
+            repeats a triple once per named graph holding it; on the seeds `SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }` \
+            gives 5494 (= quads) instead of 4621 (merged graph), and e.g. `SELECT ?l WHERE { ?x rdfs:label ?l }` \
+            returns duplicate rows; newsgraph query inherits it"]
+fn union_default_graph_is_a_set() {
+    let all = select(seeds_store(), "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }");
+    let distinct = select(
+        seeds_store(),
+        "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o } }",
+    );
+    assert_eq!(int(&all[0]["n"]), int(&distinct[0]["n"]), "COUNT(*) over the union default graph counts duplicates");
+    let persons = select(seeds_store(), "SELECT ?x WHERE { ?x a schema:Person }");
+    let unique: BTreeSet<String> = column(&persons, "x").into_iter().collect();
+    assert_eq!(persons.len(), unique.len(), "`?x a schema:Person` returns each person once");
+}
