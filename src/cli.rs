@@ -312,18 +312,19 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                     Err(e) => eprintln!("newsgraph: {}: {e}", path.display()),
                 }
             }
-            println!("{}", summary_line(&s));
-            println!(
-                "wrote {}, {}, {}{}",
+            emit(&format!("{}\n", summary_line(&s)))?;
+            emit(&format!(
+                "wrote {}, {}, {}, {}{}\n",
                 store_dir.display(),
                 trig.display(),
                 out.join("actors.dot").display(),
+                out.join("events.dot").display(),
                 if rendered.is_empty() {
                     String::from(" (install Graphviz for SVG renderings)")
                 } else {
                     format!(", {}", rendered.join(", "))
                 }
-            );
+            ))?;
             Ok(exit_for(&s))
         }
         Command::Extract {
@@ -334,7 +335,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             common,
         } => {
             let s = run_extract(paths, store, shard, prune, &common)?;
-            println!("{}", summary_line(&s));
+            emit(&format!("{}\n", summary_line(&s)))?;
             Ok(exit_for(&s))
         }
         Command::Query {
@@ -429,7 +430,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                     if render.is_some() {
                         bail!("--render needs -o FILE");
                     }
-                    print!("{dot}");
+                    emit(&dot)?;
                 }
             }
             Ok(ExitCode::SUCCESS)
@@ -437,7 +438,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Explain { name, store } => {
             let gs = GraphStore::open(&store, Mode::Read, DEFAULT_BASE)?;
             let text = newsgraph::explain::explain(gs.store(), &name)?;
-            print!("{text}");
+            emit(&text)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Inspect { path, json } => {
@@ -445,9 +446,9 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let input = newsgraph::ingest::Input { path: path.clone(), rel_path: path.display().to_string() };
             let (doc, ex) = pipeline::process(&input, newsgraph::ingest::DEFAULT_MAX_BYTES, lexicon)?;
             if json {
-                println!("{}", serde_json::to_string_pretty(&serde_json::json!({ "document": doc, "extraction": ex }))?);
+                emit(&format!("{}\n", serde_json::to_string_pretty(&serde_json::json!({ "document": doc, "extraction": ex }))?))?;
             } else {
-                print!("{}", newsgraph::extract::describe(&doc, &ex));
+                emit(&newsgraph::extract::describe(&doc, &ex))?;
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -460,12 +461,21 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let g = newsgraph::evaluate::Gold::from_path(&gold)?;
             let report = newsgraph::evaluate::evaluate(gs.store(), &g)?;
             match format.as_str() {
-                "json" => println!("{}", report.to_json()),
-                "table" => print!("{}", report.to_table()),
+                "json" => emit(&format!("{}\n", report.to_json()))?,
+                "table" => emit(&report.to_table())?,
                 f => bail!("unknown format {f:?}: use table or json"),
             }
             Ok(ExitCode::SUCCESS)
         }
+    }
+}
+
+/// Write to standard output; a reader that went away (`| head`) is not an error.
+fn emit(text: &str) -> anyhow::Result<()> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => Ok(other?),
     }
 }
 
