@@ -37,6 +37,33 @@ static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+static FULL_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})|(\d{1,2})(?:st|nd|rd|th)?\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+(\d{4})|(\d{4})-(\d{2})-(\d{2}))\b")
+        .expect("valid regex")
+});
+static URL_DATE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"/(20\d{2}|19\d{2})/(\d{1,2})/(\d{1,2})/").expect("valid regex"));
+
+/// The first full date written in `s` ("April 11, 2025", "10 August 2025", "Nov. 18, 2025",
+/// "2025-08-10") as `YYYY-MM-DD`.
+pub(crate) fn find_full_date(s: &str) -> Option<String> {
+    let c = FULL_DATE.captures(s)?;
+    let abbr = |m: &str| -> Option<u32> {
+        const M: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+        let m = m.to_lowercase();
+        M.iter().position(|x| m.starts_with(x)).map(|i| i as u32 + 1)
+    };
+    let (y, m, d) = if let (Some(mo), Some(d), Some(y)) = (c.get(1), c.get(2), c.get(3)) {
+        (y.as_str().parse().ok()?, abbr(mo.as_str())?, d.as_str().parse().ok()?)
+    } else if let (Some(d), Some(mo), Some(y)) = (c.get(4), c.get(5), c.get(6)) {
+        (y.as_str().parse().ok()?, abbr(mo.as_str())?, d.as_str().parse().ok()?)
+    } else {
+        (c.get(7)?.as_str().parse().ok()?, c.get(8)?.as_str().parse().ok()?, c.get(9)?.as_str().parse().ok()?)
+    };
+    let date: chrono::NaiveDate = chrono::NaiveDate::from_ymd_opt(y, m, d)?;
+    Some(date.format("%Y-%m-%d").to_string())
+}
+
 fn month_number(name: &str) -> Option<u32> {
     const MONTHS: [&str; 12] = [
         "January",
@@ -97,6 +124,42 @@ pub(crate) fn extract_header(c: &mut Cleaner<'_>) -> Metadata {
             if let Some(a) = BYLINE.captures(s).and_then(|m| m.get(1)) {
                 meta.author = Some(a.as_str().to_string());
                 c.mask(content);
+                continue;
+            }
+        }
+        // A date line near the top: "April 11, 2025", "Published: 10 August 2025",
+        // "15 July 2025 | By Callum Reid".
+        let words = s.split_whitespace().count();
+        if n < 15 && words <= 12 && !s.ends_with(['.', '!', '?']) {
+            if let Some(date) = find_full_date(s) {
+                meta.date.get_or_insert(date);
+                for part in s.split('|') {
+                    if let Some(a) = BYLINE.captures(part.trim()).and_then(|m| m.get(1)) {
+                        meta.author.get_or_insert_with(|| a.as_str().to_string());
+                    }
+                }
+                c.mask(content);
+            }
+        }
+    }
+    // A dateline opening the story ("ABUJA, Dec 10, 2025 —"), else a date in the URL.
+    if meta.date.is_none() {
+        for line in &lines {
+            let Some(content) = c.content(*line) else { continue };
+            let head: String = content.slice(text).chars().take(60).collect();
+            if let Some(d) = find_full_date(&head) {
+                meta.date = Some(d);
+                break;
+            }
+        }
+    }
+    if meta.date.is_none() {
+        if let Some(caps) = meta.url.as_deref().and_then(|u| URL_DATE.captures(u)) {
+            let parts: Option<(i32, u32, u32)> = (|| Some((caps.get(1)?.as_str().parse().ok()?, caps.get(2)?.as_str().parse().ok()?, caps.get(3)?.as_str().parse().ok()?)))();
+            if let Some((y, m, d)) = parts {
+                if let Some(date) = chrono::NaiveDate::from_ymd_opt(y, m, d) {
+                    meta.date = Some(date.format("%Y-%m-%d").to_string());
+                }
             }
         }
     }
@@ -109,7 +172,8 @@ pub(crate) fn find_title(c: &mut Cleaner<'_>, meta: &mut Metadata) {
     let text = c.text();
     let mut seen = 0;
     let mut title_at = None;
-    for (n, line) in c.lines().into_iter().enumerate() {
+    let lines = c.lines();
+    for (n, line) in lines.iter().copied().enumerate() {
         let Some(content) = c.content(line) else {
             continue;
         };
@@ -134,7 +198,13 @@ pub(crate) fn find_title(c: &mut Cleaner<'_>, meta: &mut Metadata) {
         if seen > 12 {
             break;
         }
-        if meta.title.is_none() && is_title_case(&s) && s == content.slice(text) {
+        // A headline: title case anywhere near the top, or a sentence-case line without final
+        // punctuation standing alone among the first few lines ("Nordvik Systems to buy
+        // Castellan Robotics in $4.2 billion deal").
+        let words = s.split_whitespace().count();
+        let alone = lines.get(n + 1).is_none_or(|next| c.content(*next).is_none());
+        let headline = seen <= 3 && alone && (4..=24).contains(&words) && !s.ends_with(['.', '!', '?', ':', '"', '”', ',', ';']);
+        if meta.title.is_none() && (is_title_case(&s) || headline) && s == content.slice(text) {
             meta.title = Some(s);
             c.mask(content);
             title_at = Some(n);
