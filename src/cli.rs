@@ -443,10 +443,19 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Command::Inspect { path, json } => {
             let lexicon = newsgraph::lexicon::Lexicon::builtin()?;
-            let input = newsgraph::ingest::Input { path: path.clone(), rel_path: path.display().to_string() };
-            let (doc, ex) = pipeline::process(&input, newsgraph::ingest::DEFAULT_MAX_BYTES, lexicon)?;
+            let input = newsgraph::ingest::Input {
+                path: path.clone(),
+                rel_path: path.display().to_string(),
+            };
+            let (doc, ex) =
+                pipeline::process(&input, newsgraph::ingest::DEFAULT_MAX_BYTES, lexicon)?;
             if json {
-                emit(&format!("{}\n", serde_json::to_string_pretty(&serde_json::json!({ "document": doc, "extraction": ex }))?))?;
+                emit(&format!(
+                    "{}\n",
+                    serde_json::to_string_pretty(
+                        &serde_json::json!({ "document": doc, "extraction": ex })
+                    )?
+                ))?;
             } else {
                 emit(&newsgraph::extract::describe(&doc, &ex))?;
             }

@@ -320,7 +320,11 @@ impl Lexicon {
             let key = words(r[2]);
             lx.max_trigger_tokens = lx.max_trigger_tokens.max(key.len());
             let noun = r[3] == "noun";
-            let map = if noun { &mut lx.noun_triggers } else { &mut lx.triggers };
+            let map = if noun {
+                &mut lx.noun_triggers
+            } else {
+                &mut lx.triggers
+            };
             map.entry(key).or_insert(Trigger {
                 event_type: r[0].to_string(),
                 cameo: opt(r[1]),

@@ -46,7 +46,10 @@ fn build_writes_store_trig_and_prints_summary() {
         ).unwrap());
     let stdout = String::from_utf8_lossy(&assert.get_output().stdout).into_owned();
     assert!(out.join("store").is_dir(), "store/ written");
-    assert!(out.join("store/manifest.json").is_file(), "store manifest written");
+    assert!(
+        out.join("store/manifest.json").is_file(),
+        "store manifest written"
+    );
     let trig = std::fs::read(out.join("graph.trig")).unwrap();
     assert!(!trig.is_empty());
     let quads = parse(RdfFormat::TriG, &trig);
@@ -102,7 +105,11 @@ fn query_select_in_every_results_format() {
     assert!(rows.len() >= 5 && rows.iter().any(|l| l.contains("Steve Witkoff")));
     // tsv
     let tsv = stdout_of(&["query", SELECT, "--format", "tsv"], &store);
-    assert_eq!(tsv.lines().next().map(str::trim_end), Some("?p\t?label"), "{tsv}");
+    assert_eq!(
+        tsv.lines().next().map(str::trim_end),
+        Some("?p\t?label"),
+        "{tsv}"
+    );
     assert_eq!(tsv.lines().count(), csv.lines().count());
     // json
     let json = stdout_of(&["query", SELECT, "--format", "json"], &store);
@@ -120,18 +127,31 @@ fn query_select_in_every_results_format() {
 fn query_ask() {
     let store = store_dir();
     let yes = stdout_of(
-        &["query", "ASK { ?p a schema:Person ; rdfs:label \"Vladimir Putin\" }", "--format", "json"],
+        &[
+            "query",
+            "ASK { ?p a schema:Person ; rdfs:label \"Vladimir Putin\" }",
+            "--format",
+            "json",
+        ],
         &store,
     );
     let v: serde_json::Value = serde_json::from_str(&yes).unwrap();
     assert_eq!(v["boolean"], serde_json::json!(true));
     let no = stdout_of(
-        &["query", "ASK { ?p rdfs:label \"No Such Person 123\" }", "--format", "json"],
+        &[
+            "query",
+            "ASK { ?p rdfs:label \"No Such Person 123\" }",
+            "--format",
+            "json",
+        ],
         &store,
     );
     let v: serde_json::Value = serde_json::from_str(&no).unwrap();
     assert_eq!(v["boolean"], serde_json::json!(false));
-    let csv = stdout_of(&["query", "ASK { ?s a sem:Event }", "--format", "csv"], &store);
+    let csv = stdout_of(
+        &["query", "ASK { ?s a sem:Event }", "--format", "csv"],
+        &store,
+    );
     assert!(csv.contains("true"), "{csv}");
 }
 
@@ -160,9 +180,16 @@ fn invalid_query_exits_1_with_one_line_naming_a_position() {
         .get_output()
         .clone();
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(stderr.trim_end().lines().count(), 1, "one line on stderr: {stderr:?}");
+    assert_eq!(
+        stderr.trim_end().lines().count(),
+        1,
+        "one line on stderr: {stderr:?}"
+    );
     let has_position = predicate::str::is_match(r"(\d+:\d+|line \d+|column \d+)").unwrap();
-    assert!(has_position.eval(&stderr), "stderr names a position: {stderr}");
+    assert!(
+        has_position.eval(&stderr),
+        "stderr names a position: {stderr}"
+    );
     assert!(!stderr.contains("panicked"));
     assert!(out.stdout.is_empty());
 }
@@ -190,7 +217,13 @@ fn export_every_format_parses_back() {
         ("turtle", "ttl", RdfFormat::Turtle),
         ("ntriples", "nt", RdfFormat::NTriples),
         ("rdfxml", "rdf", RdfFormat::RdfXml),
-        ("jsonld", "jsonld", RdfFormat::JsonLd { profile: Default::default() }),
+        (
+            "jsonld",
+            "jsonld",
+            RdfFormat::JsonLd {
+                profile: Default::default(),
+            },
+        ),
     ] {
         let path = dir.join(format!("graph.{ext}"));
         bin()
@@ -204,7 +237,9 @@ fn export_every_format_parses_back() {
         let quads = parse(format, &bytes);
         if matches!(name, "trig" | "nquads") {
             assert_eq!(quads.len(), n_quads, "{name}: every quad");
-            assert!(quads.iter().all(|q| q.graph_name != GraphName::DefaultGraph));
+            assert!(quads
+                .iter()
+                .all(|q| q.graph_name != GraphName::DefaultGraph));
         } else {
             let got: BTreeSet<String> = quads
                 .iter()
@@ -238,8 +273,14 @@ fn two_builds_are_byte_identical() {
         parse(RdfFormat::NQuads, c.as_bytes());
         canon.push(c);
     }
-    assert!(trigs[0] == trigs[1], "graph.trig differs between two builds");
-    assert!(canon[0] == canon[1], "export --canonical differs between two builds");
+    assert!(
+        trigs[0] == trigs[1],
+        "graph.trig differs between two builds"
+    );
+    assert!(
+        canon[0] == canon[1],
+        "export --canonical differs between two builds"
+    );
 }
 
 // ------------------------------------------------------------------ explain / dot / evaluate
@@ -248,7 +289,11 @@ fn two_builds_are_byte_identical() {
 fn explain_prints_sentences_with_file_names() {
     let text = stdout_of(&["explain", "Steve Witkoff"], &store_dir());
     assert!(text.contains(WITKOFF_SENTENCE));
-    for file in ["000_272e99f4a6e8b8de.txt", "001_d526fdf91043ef8c.txt", "003_be08bd32e60089bb.txt"] {
+    for file in [
+        "000_272e99f4a6e8b8de.txt",
+        "001_d526fdf91043ef8c.txt",
+        "003_be08bd32e60089bb.txt",
+    ] {
         assert!(text.contains(file), "explain names {file}:\n{text}");
     }
     // A sentence of 001, verbatim.
@@ -272,7 +317,10 @@ fn explain_unknown_name_says_so_without_panicking() {
         String::from_utf8_lossy(&out.stderr)
     );
     assert!(!all.contains("panicked"), "{all}");
-    assert!(all.contains("Nobody At All 42"), "names what was not found: {all}");
+    assert!(
+        all.contains("Nobody At All 42"),
+        "names what was not found: {all}"
+    );
 }
 
 fn parse_dot(dot: &str) -> dot_parser::canonical::Graph<(String, String)> {
@@ -384,18 +432,36 @@ fn editing_one_sentence_replaces_only_that_documents_graphs() {
     let text = std::fs::read_to_string(&path).unwrap();
     let old = "The meeting took place at the city’s presidential library";
     assert!(text.contains(old));
-    std::fs::write(&path, text.replace(old, "The long meeting took place at the city’s old presidential library")).unwrap();
+    std::fs::write(
+        &path,
+        text.replace(
+            old,
+            "The long meeting took place at the city’s old presidential library",
+        ),
+    )
+    .unwrap();
     extract("0 added, 1 changed, 4 unchanged");
     let after = graphs_by_doc(&store);
-    assert_eq!(before.keys().collect::<Vec<_>>(), after.keys().collect::<Vec<_>>());
+    assert_eq!(
+        before.keys().collect::<Vec<_>>(),
+        after.keys().collect::<Vec<_>>()
+    );
     for (doc, quads) in &before {
         if doc.starts_with("001-") {
-            assert_ne!(quads, &after[doc], "{doc}: the edited document's graphs change");
-            assert!(after[doc].iter().any(|q| q.contains("The long meeting took place")));
+            assert_ne!(
+                quads, &after[doc],
+                "{doc}: the edited document's graphs change"
+            );
+            assert!(after[doc]
+                .iter()
+                .any(|q| q.contains("The long meeting took place")));
         } else {
             let gone: Vec<_> = quads.difference(&after[doc]).take(3).collect();
             let new: Vec<_> = after[doc].difference(quads).take(3).collect();
-            assert!(gone.is_empty() && new.is_empty(), "{doc} changed: -{gone:#?} +{new:#?}");
+            assert!(
+                gone.is_empty() && new.is_empty(),
+                "{doc} changed: -{gone:#?} +{new:#?}"
+            );
         }
     }
 }
@@ -417,7 +483,10 @@ fn run_with_closed_stdout(args: &[&str]) -> (Option<i32>, String) {
         .stderr(std::process::Stdio::piped())
         .output()
         .unwrap();
-    (out.status.code(), String::from_utf8_lossy(&out.stderr).into_owned())
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
 }
 
 #[test]

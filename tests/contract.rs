@@ -44,7 +44,9 @@ fn some(class: &str) {
 }
 
 fn int(t: &Term) -> usize {
-    lex(t).parse().unwrap_or_else(|_| panic!("{t} is not an integer"))
+    lex(t)
+        .parse()
+        .unwrap_or_else(|_| panic!("{t} is not an integer"))
 }
 
 const ENTITY_CLASSES: &str = "(schema:Person, schema:Organization, schema:Place)";
@@ -73,7 +75,8 @@ fn anchors_are_exact_code_point_slices_of_the_source_files() {
         });
         let (b, e) = (int(&r["b"]), int(&r["e"]));
         let anchor = lex(&r["a"]);
-        let slice: Option<String> = (b <= e && e <= text.len()).then(|| text[b..e].iter().collect());
+        let slice: Option<String> =
+            (b <= e && e <= text.len()).then(|| text[b..e].iter().collect());
         if slice.as_deref() != Some(anchor.as_str()) {
             bad.push(format!(
                 "{} [{b}..{e}] of {path}: anchorOf {anchor:?} but the file has {slice:?}",
@@ -82,7 +85,12 @@ fn anchors_are_exact_code_point_slices_of_the_source_files() {
         }
         *counts.entry(lex(&r["t"])).or_default() += 1;
     }
-    assert!(bad.is_empty(), "{} bad anchors:\n{}", bad.len(), bad[..bad.len().min(10)].join("\n"));
+    assert!(
+        bad.is_empty(),
+        "{} bad anchors:\n{}",
+        bad.len(),
+        bad[..bad.len().min(10)].join("\n")
+    );
     let sentences = counts
         .get("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#Sentence")
         .copied()
@@ -124,7 +132,10 @@ fn documents_record_path_and_sha256_of_their_bytes() {
     for r in rows {
         let path = lex(&r["path"]);
         let bytes = std::fs::read(seeds().join(&path)).unwrap();
-        let hex: String = Sha256::digest(&bytes).iter().map(|b| format!("{b:02x}")).collect();
+        let hex: String = Sha256::digest(&bytes)
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
         assert_eq!(lex(&r["sha"]), hex, "sha256 of seeds/{path}");
     }
 }
@@ -170,14 +181,16 @@ fn every_event_is_asserted_in_sentence_graphs_only() {
         "SELECT ?e ?g WHERE { GRAPH ?g { ?e a sem:Event } FILTER NOT EXISTS { ?e prov:wasDerivedFrom ?g } }",
     );
     // The default graph is empty (RDF-MODEL.md).
-    let n = select(
-        seeds_store(),
-        "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o } ",
-    );
+    let n = select(seeds_store(), "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o } ");
     assert!(int(&n[0]["n"]) > 0);
     assert!(
         seeds_store()
-            .quads_for_pattern(None, None, None, Some(oxigraph::model::GraphNameRef::DefaultGraph))
+            .quads_for_pattern(
+                None,
+                None,
+                None,
+                Some(oxigraph::model::GraphNameRef::DefaultGraph)
+            )
             .next()
             .is_none(),
         "the default graph is empty"
@@ -212,24 +225,47 @@ fn event_time_stamps_are_dates() {
 fn event_classes_are_subclasses_of_sem_event_with_cameo_codes() {
     let ontology = ontology_store();
     let used = column(
-        &select(seeds_store(), "SELECT DISTINCT ?c WHERE { ?e a sem:Event, ?c FILTER(?c != sem:Event) }"),
+        &select(
+            seeds_store(),
+            "SELECT DISTINCT ?c WHERE { ?e a sem:Event, ?c FILTER(?c != sem:Event) }",
+        ),
         "c",
     );
     assert!(!used.is_empty());
     for c in used {
         assert!(
-            ask(&ontology, &format!("ASK {{ <{c}> rdfs:subClassOf sem:Event }}")),
+            ask(
+                &ontology,
+                &format!("ASK {{ <{c}> rdfs:subClassOf sem:Event }}")
+            ),
             "{c} is not declared rdfs:subClassOf sem:Event in ontology/newsgraph.ttl"
         );
     }
     // PRODUCT.md §3: at least these classes, each with its CAMEO code where one exists.
     for local in [
-        "Meeting", "Travel", "Statement", "Threat", "Sanction", "Rejection", "PrisonerExchange",
-        "Arrest", "Agreement", "Attack", "Accusation", "Appointment", "Demand", "Criticism",
-        "Praise", "Acquisition", "Announcement",
+        "Meeting",
+        "Travel",
+        "Statement",
+        "Threat",
+        "Sanction",
+        "Rejection",
+        "PrisonerExchange",
+        "Arrest",
+        "Agreement",
+        "Attack",
+        "Accusation",
+        "Appointment",
+        "Demand",
+        "Criticism",
+        "Praise",
+        "Acquisition",
+        "Announcement",
     ] {
         assert!(
-            ask(&ontology, &format!("ASK {{ ng:{local} a owl:Class ; rdfs:subClassOf sem:Event }}")),
+            ask(
+                &ontology,
+                &format!("ASK {{ ng:{local} a owl:Class ; rdfs:subClassOf sem:Event }}")
+            ),
             "ng:{local} missing from the ontology"
         );
     }
@@ -289,10 +325,17 @@ fn witkoff_putin_and_dmitriev_are_one_entity_each() {
         ("Kirill Dmitriev", "Dmitriev"),
     ] {
         let found = entities_named(full, short);
-        assert_eq!(found.len(), 1, "{full}: expected ONE entity, found {found:?}");
+        assert_eq!(
+            found.len(),
+            1,
+            "{full}: expected ONE entity, found {found:?}"
+        );
         let iri = &found[0];
         assert!(
-            ask(seeds_store(), &format!("ASK {{ <{iri}> a schema:Person ; rdfs:label {full:?} }}")),
+            ask(
+                seeds_store(),
+                &format!("ASK {{ <{iri}> a schema:Person ; rdfs:label {full:?} }}")
+            ),
             "{iri} is a schema:Person labelled {full:?}"
         );
         // Mentioned in several documents, all resolved to it.
@@ -302,7 +345,11 @@ fn witkoff_putin_and_dmitriev_are_one_entity_each() {
                 "SELECT DISTINCT ?path WHERE {{ ?m itsrdf:taIdentRef <{iri}> ; nif:referenceContext/ng:sourcePath ?path }}"
             ),
         );
-        assert!(docs.len() >= 3, "{full} mentioned in {} documents only", docs.len());
+        assert!(
+            docs.len() >= 3,
+            "{full} mentioned in {} documents only",
+            docs.len()
+        );
     }
 }
 
@@ -395,7 +442,10 @@ fn every_ng_term_used_is_declared_in_the_ontology() {
     );
     assert!(used.len() > 10, "{used:?}");
     let missing: Vec<_> = used.iter().filter(|t| !declared.contains(*t)).collect();
-    assert!(missing.is_empty(), "ng: terms used but not declared in ontology/newsgraph.ttl: {missing:?}");
+    assert!(
+        missing.is_empty(),
+        "ng: terms used but not declared in ontology/newsgraph.ttl: {missing:?}"
+    );
     // And the vocabulary module's ng: terms too.
     for t in [
         newsgraph::rdf::vocab::ng::SHA256,
@@ -444,11 +494,15 @@ fn shapes_file_declares_the_shapes() {
             "PREFIX sh: <http://www.w3.org/ns/shacl#> PREFIX ngsh: <https://w3id.org/newsgraph/shapes#>
              ASK {{ ngsh:{shape} a sh:NodeShape ; sh:targetClass {target} }}"
         );
-        assert!(ask(&shapes, &q), "shapes.ttl: ngsh:{shape} targeting {target}");
+        assert!(
+            ask(&shapes, &q),
+            "shapes.ttl: ngsh:{shape} targeting {target}"
+        );
     }
 }
 
-const OFFSET_BAD: &str = "(!isLiteral(?v) || DATATYPE(?v) NOT IN (xsd:integer, xsd:nonNegativeInteger) || ?v < 0)";
+const OFFSET_BAD: &str =
+    "(!isLiteral(?v) || DATATYPE(?v) NOT IN (xsd:integer, xsd:nonNegativeInteger) || ?v < 0)";
 
 #[test]
 fn shapes_document() {
@@ -618,11 +672,25 @@ fn exported_trig_carries_the_same_contract() {
     std::fs::write(dir.join("graph.trig"), &bytes).unwrap();
     let loaded = store_of(parse(RdfFormat::TriG, &bytes));
     let count = |s: &oxigraph::store::Store, class: &str| {
-        let r = select(s, &format!("SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE {{ ?x a {class} }}"));
+        let r = select(
+            s,
+            &format!("SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE {{ ?x a {class} }}"),
+        );
         int(&r[0]["n"])
     };
-    for class in ["nif:Context", "nif:Sentence", "nif:Phrase", "sem:Event", "org:Membership", "schema:Person"] {
-        assert_eq!(count(seeds_store(), class), count(&loaded, class), "{class}");
+    for class in [
+        "nif:Context",
+        "nif:Sentence",
+        "nif:Phrase",
+        "sem:Event",
+        "org:Membership",
+        "schema:Person",
+    ] {
+        assert_eq!(
+            count(seeds_store(), class),
+            count(&loaded, class),
+            "{class}"
+        );
     }
     assert_eq!(seeds_store().len().unwrap(), loaded.len().unwrap());
 }
@@ -643,8 +711,16 @@ fn union_default_graph_is_a_set() {
         seeds_store(),
         "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o } }",
     );
-    assert_eq!(int(&all[0]["n"]), int(&distinct[0]["n"]), "COUNT(*) over the union default graph counts duplicates");
+    assert_eq!(
+        int(&all[0]["n"]),
+        int(&distinct[0]["n"]),
+        "COUNT(*) over the union default graph counts duplicates"
+    );
     let persons = select(seeds_store(), "SELECT ?x WHERE { ?x a schema:Person }");
     let unique: BTreeSet<String> = column(&persons, "x").into_iter().collect();
-    assert_eq!(persons.len(), unique.len(), "`?x a schema:Person` returns each person once");
+    assert_eq!(
+        persons.len(),
+        unique.len(),
+        "`?x a schema:Person` returns each person once"
+    );
 }

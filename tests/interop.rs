@@ -12,7 +12,9 @@ use common::*;
 use newsgraph::export::{export, export_canonical, Format};
 use oxigraph::io::RdfFormat;
 use oxigraph::model::{GraphName, NamedOrBlankNode, Quad, Term};
-use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsParser, ReaderQueryResultsParserOutput};
+use oxigraph::sparql::results::{
+    QueryResultsFormat, QueryResultsParser, ReaderQueryResultsParserOutput,
+};
 use sophia_api::parser::{QuadParser, TripleParser};
 use sophia_api::quad::Spog;
 use sophia_api::source::{QuadSource, TripleSource};
@@ -67,9 +69,18 @@ fn s_quad(q: &Quad) -> SQuad {
     let g = match &q.graph_name {
         GraphName::DefaultGraph => None,
         GraphName::NamedNode(n) => Some(s_iri(n.as_str())),
-        GraphName::BlankNode(b) => Some(SimpleTerm::BlankNode(BnodeId::new_unchecked(owned(b.as_str())))),
+        GraphName::BlankNode(b) => Some(SimpleTerm::BlankNode(BnodeId::new_unchecked(owned(
+            b.as_str(),
+        )))),
     };
-    ([s_subject(&q.subject), s_iri(q.predicate.as_str()), s_term(&q.object)], g)
+    (
+        [
+            s_subject(&q.subject),
+            s_iri(q.predicate.as_str()),
+            s_term(&q.object),
+        ],
+        g,
+    )
 }
 
 fn expected_dataset() -> BTreeSet<SQuad> {
@@ -94,8 +105,12 @@ fn sophia_reads_the_quad_exports_as_the_stores_dataset() {
         let bytes = export_bytes(format);
         let text = std::str::from_utf8(&bytes).unwrap();
         let parsed: BTreeSet<SQuad> = match format {
-            Format::TriG => sophia_turtle::parser::trig::TriGParser::new().parse_str(text).collect_quads(),
-            _ => sophia_turtle::parser::nq::NQuadsParser::new().parse_str(text).collect_quads(),
+            Format::TriG => sophia_turtle::parser::trig::TriGParser::new()
+                .parse_str(text)
+                .collect_quads(),
+            _ => sophia_turtle::parser::nq::NQuadsParser::new()
+                .parse_str(text)
+                .collect_quads(),
         }
         .unwrap_or_else(|e| panic!("sophia cannot read the {format:?} export: {e}"));
         assert_eq!(parsed.len(), expected.len(), "{format:?}: quad count");
@@ -140,10 +155,15 @@ fn jsonld_is_json_and_oxigraph_reads_the_merged_graph() {
     let bytes = export_bytes(Format::JsonLd);
     let v: serde_json::Value = serde_json::from_slice(&bytes).expect("JSON-LD is JSON");
     assert!(v.is_object() || v.is_array());
-    let parsed: BTreeSet<STriple> = parse(RdfFormat::JsonLd { profile: Default::default() }, &bytes)
-        .iter()
-        .map(|q| s_quad(q).0)
-        .collect();
+    let parsed: BTreeSet<STriple> = parse(
+        RdfFormat::JsonLd {
+            profile: Default::default(),
+        },
+        &bytes,
+    )
+    .iter()
+    .map(|q| s_quad(q).0)
+    .collect();
     assert_eq!(parsed, expected_graph());
 }
 
@@ -158,10 +178,16 @@ fn canonical_export_equals_rdfc10_recomputed_from_sophias_reading() {
         .unwrap();
     let mut recomputed = Vec::new();
     sophia_c14n::rdfc10::normalize(&parsed, &mut recomputed).unwrap();
-    assert!(canonical == recomputed, "export --canonical differs from RDFC-1.0 of the N-Quads export");
+    assert!(
+        canonical == recomputed,
+        "export --canonical differs from RDFC-1.0 of the N-Quads export"
+    );
     let text = String::from_utf8(canonical).unwrap();
     let lines: Vec<&str> = text.lines().collect();
-    assert!(lines.windows(2).all(|w| w[0] < w[1]), "canonical lines sorted, unique");
+    assert!(
+        lines.windows(2).all(|w| w[0] < w[1]),
+        "canonical lines sorted, unique"
+    );
     assert_eq!(lines.len(), seeds_store().len().unwrap());
     // The CLI writes the same bytes.
     let dir = scratch("interop-canonical");
@@ -175,14 +201,20 @@ fn canonical_export_equals_rdfc10_recomputed_from_sophias_reading() {
         .get_output()
         .stdout
         .clone();
-    assert!(cli == text.as_bytes(), "CLI --canonical = library export_canonical");
+    assert!(
+        cli == text.as_bytes(),
+        "CLI --canonical = library export_canonical"
+    );
 }
 
 /// The line formats are sorted by (graph, subject, predicate, object) in N-Quads term order
 /// (the documented order of `export`), without duplicates.
 #[test]
 fn line_exports_are_sorted_and_duplicate_free() {
-    for (format, rdf) in [(Format::NQuads, RdfFormat::NQuads), (Format::NTriples, RdfFormat::NTriples)] {
+    for (format, rdf) in [
+        (Format::NQuads, RdfFormat::NQuads),
+        (Format::NTriples, RdfFormat::NTriples),
+    ] {
         let bytes = export_bytes(format);
         let keys: Vec<[String; 4]> = parse(rdf, &bytes)
             .iter()
@@ -191,11 +223,21 @@ fn line_exports_are_sorted_and_duplicate_free() {
                     GraphName::DefaultGraph => String::new(),
                     g => g.to_string(),
                 };
-                [g, q.subject.to_string(), q.predicate.to_string(), q.object.to_string()]
+                [
+                    g,
+                    q.subject.to_string(),
+                    q.predicate.to_string(),
+                    q.object.to_string(),
+                ]
             })
             .collect();
         let bad = keys.windows(2).position(|w| w[0] >= w[1]);
-        assert!(bad.is_none(), "{format:?}: not sorted / duplicate at line {:?}: {:?}", bad, bad.map(|i| &keys[i..i + 2]));
+        assert!(
+            bad.is_none(),
+            "{format:?}: not sorted / duplicate at line {:?}: {:?}",
+            bad,
+            bad.map(|i| &keys[i..i + 2])
+        );
         let again = export_bytes(format);
         assert!(bytes == again, "{format:?}: two exports differ");
     }
@@ -208,7 +250,8 @@ fn trig_and_turtle_use_the_project_prefixes() {
         for (p, ns) in newsgraph::rdf::vocab::PREFIXES {
             if text.contains(ns) || text.contains(&format!(" {p}:")) {
                 assert!(
-                    text.contains(&format!("@prefix {p}: <{ns}>")) || text.contains(&format!("PREFIX {p}: <{ns}>")),
+                    text.contains(&format!("@prefix {p}: <{ns}>"))
+                        || text.contains(&format!("PREFIX {p}: <{ns}>")),
                     "{format:?}: prefix {p} declared"
                 );
             }
@@ -217,7 +260,10 @@ fn trig_and_turtle_use_the_project_prefixes() {
 }
 
 fn parse_results(format: QueryResultsFormat, bytes: &[u8]) -> BTreeSet<Vec<String>> {
-    match QueryResultsParser::from_format(format).for_reader(bytes).unwrap() {
+    match QueryResultsParser::from_format(format)
+        .for_reader(bytes)
+        .unwrap()
+    {
         ReaderQueryResultsParserOutput::Solutions(sols) => sols
             .map(|s| {
                 let s = s.unwrap();

@@ -3,8 +3,8 @@
 
 use std::collections::HashMap;
 
-use super::time::TimeExpr;
 use super::mentions;
+use super::time::TimeExpr;
 use super::tokens::{TokKind, Token};
 use super::{EntityType, EventFact, Mention, MentionKind};
 use crate::lexicon::{Frame, Lexicon, PlaceKind};
@@ -12,9 +12,31 @@ use crate::text::Span;
 
 /// Words that open a new clause.
 const SUBORDINATORS: &[&str] = &[
-    "citing", "according", "after", "before", "when", "while", "because", "although", "though", "whereas", "but", "which",
-    "who", "whom", "whose", "saying", "noting", "adding", "warning", "calling", "where", "if",
-    "unless", "until", "amid",
+    "citing",
+    "according",
+    "after",
+    "before",
+    "when",
+    "while",
+    "because",
+    "although",
+    "though",
+    "whereas",
+    "but",
+    "which",
+    "who",
+    "whom",
+    "whose",
+    "saying",
+    "noting",
+    "adding",
+    "warning",
+    "calling",
+    "where",
+    "if",
+    "unless",
+    "until",
+    "amid",
 ];
 /// Prepositions that introduce a place rather than a participant.
 const PLACE_PREPS: &[&str] = &[
@@ -24,53 +46,299 @@ const PLACE_PREPS: &[&str] = &[
 /// Prepositions before the place of an event.
 const LOCATIVE: &[&str] = &["in", "at", "near", "inside", "outside"];
 /// Words between a light verb and its event noun ("held *a* meeting").
-const DETERMINERS: &[&str] = &["a", "an", "the", "his", "her", "their", "its", "our", "this", "that", "these", "those", "two", "new"];
+const DETERMINERS: &[&str] = &[
+    "a", "an", "the", "his", "her", "their", "its", "our", "this", "that", "these", "those", "two",
+    "new",
+];
 /// Adjectives that may sit before an event noun or a group noun.
 const MODIFIER_ADJ: &[&str] = &[
-    "first", "second", "third", "latest", "last", "recent", "separate", "partial", "full", "brief",
-    "direct", "further", "fresh", "formal", "informal", "secret", "private", "official", "other",
-    "face-to-face", "bilateral", "high-level", "diplomatic", "military", "economic", "senior",
-    "top", "state", "government", "several", "many", "some",
+    "first",
+    "second",
+    "third",
+    "latest",
+    "last",
+    "recent",
+    "separate",
+    "partial",
+    "full",
+    "brief",
+    "direct",
+    "further",
+    "fresh",
+    "formal",
+    "informal",
+    "secret",
+    "private",
+    "official",
+    "other",
+    "face-to-face",
+    "bilateral",
+    "high-level",
+    "diplomatic",
+    "military",
+    "economic",
+    "senior",
+    "top",
+    "state",
+    "government",
+    "several",
+    "many",
+    "some",
 ];
 /// Verbs whose object noun names the event ("held talks").
 const LIGHT_VERBS: &[&str] = &[
-    "held", "hold", "holds", "holding", "had", "have", "has", "having", "carried", "conducted",
-    "conduct", "signed", "sign", "reached", "reach", "imposed", "impose", "launched", "launch",
-    "made", "make", "makes", "issued", "wrapped", "concluded", "attended", "attend", "joined",
-    "began", "begin", "started", "opened", "completed", "staged", "led", "announced", "out", "up",
+    "held",
+    "hold",
+    "holds",
+    "holding",
+    "had",
+    "have",
+    "has",
+    "having",
+    "carried",
+    "conducted",
+    "conduct",
+    "signed",
+    "sign",
+    "reached",
+    "reach",
+    "imposed",
+    "impose",
+    "launched",
+    "launch",
+    "made",
+    "make",
+    "makes",
+    "issued",
+    "wrapped",
+    "concluded",
+    "attended",
+    "attend",
+    "joined",
+    "began",
+    "begin",
+    "started",
+    "opened",
+    "completed",
+    "staged",
+    "led",
+    "announced",
+    "out",
+    "up",
 ];
 /// Nouns for groups that a nationality adjective can make an actor ("Russian officials").
 const GROUP_NOUNS: &[&str] = &[
-    "officials", "official", "forces", "troops", "authorities", "diplomats", "negotiators",
-    "leaders", "delegation", "delegations", "government", "military", "side", "army", "navy",
-    "police", "investigators", "prosecutors", "lawmakers", "ministers", "envoys", "counterparts",
-    "soldiers", "regulators", "team", "teams", "administration",
+    "officials",
+    "official",
+    "forces",
+    "troops",
+    "authorities",
+    "diplomats",
+    "negotiators",
+    "leaders",
+    "delegation",
+    "delegations",
+    "government",
+    "military",
+    "side",
+    "army",
+    "navy",
+    "police",
+    "investigators",
+    "prosecutors",
+    "lawmakers",
+    "ministers",
+    "envoys",
+    "counterparts",
+    "soldiers",
+    "regulators",
+    "team",
+    "teams",
+    "administration",
 ];
 /// Words between a subject and its verb: auxiliaries, adverbs, "is expected to".
 const AUX_ADV: &[&str] = &[
-    "has", "have", "had", "also", "later", "then", "earlier", "previously", "again", "further",
-    "repeatedly", "reportedly", "firmly", "only", "never", "not", "is", "was", "were", "are", "be",
-    "been", "being", "will", "would", "could", "may", "might", "should", "must", "can", "did",
-    "does", "do", "already", "publicly", "privately", "separately", "recently", "once", "still",
-    "just", "finally", "initially", "formally", "officially", "to", "expected", "scheduled",
-    "due", "set", "likely", "able", "going", "planned", "plans", "planning", "wants", "wanted",
-    "hoped", "hopes", "sought", "seeks", "tried", "tries", "trying", "continue", "continues",
-    "continued", "decided", "ready", "willing", "now", "immediately", "jointly", "personally",
-    "directly", "himself", "herself", "themselves", "itself", "yesterday", "today", "on", "last",
-    "week", "month", "year", "this", "quickly", "swiftly", "strongly", "sharply", "openly",
-    "subsequently", "eventually", "ultimately", "apparently", "allegedly", "briefly", "first",
-    "both", "all", "each", "who", "which", "that", "promised", "vowed", "pledged", "intends",
-    "intended", "aims", "aimed", "offered", "prepared", "preparing", "hoping", "appeared",
-    "seemed", "agreed", "managed", "failed", "refused", "declined",
+    "has",
+    "have",
+    "had",
+    "also",
+    "later",
+    "then",
+    "earlier",
+    "previously",
+    "again",
+    "further",
+    "repeatedly",
+    "reportedly",
+    "firmly",
+    "only",
+    "never",
+    "not",
+    "is",
+    "was",
+    "were",
+    "are",
+    "be",
+    "been",
+    "being",
+    "will",
+    "would",
+    "could",
+    "may",
+    "might",
+    "should",
+    "must",
+    "can",
+    "did",
+    "does",
+    "do",
+    "already",
+    "publicly",
+    "privately",
+    "separately",
+    "recently",
+    "once",
+    "still",
+    "just",
+    "finally",
+    "initially",
+    "formally",
+    "officially",
+    "to",
+    "expected",
+    "scheduled",
+    "due",
+    "set",
+    "likely",
+    "able",
+    "going",
+    "planned",
+    "plans",
+    "planning",
+    "wants",
+    "wanted",
+    "hoped",
+    "hopes",
+    "sought",
+    "seeks",
+    "tried",
+    "tries",
+    "trying",
+    "continue",
+    "continues",
+    "continued",
+    "decided",
+    "ready",
+    "willing",
+    "now",
+    "immediately",
+    "jointly",
+    "personally",
+    "directly",
+    "himself",
+    "herself",
+    "themselves",
+    "itself",
+    "yesterday",
+    "today",
+    "on",
+    "last",
+    "week",
+    "month",
+    "year",
+    "this",
+    "quickly",
+    "swiftly",
+    "strongly",
+    "sharply",
+    "openly",
+    "subsequently",
+    "eventually",
+    "ultimately",
+    "apparently",
+    "allegedly",
+    "briefly",
+    "first",
+    "both",
+    "all",
+    "each",
+    "who",
+    "which",
+    "that",
+    "promised",
+    "vowed",
+    "pledged",
+    "intends",
+    "intended",
+    "aims",
+    "aimed",
+    "offered",
+    "prepared",
+    "preparing",
+    "hoping",
+    "appeared",
+    "seemed",
+    "agreed",
+    "managed",
+    "failed",
+    "refused",
+    "declined",
 ];
 /// Prepositions (a verb followed by one has no direct object).
 const PREPOSITIONS: &[&str] = &[
-    "in", "at", "on", "with", "to", "for", "from", "by", "of", "about", "over", "after",
-    "before", "during", "since", "until", "into", "onto", "near", "without", "again", "and", "or",
-    "but", "as", "that", "this", "last", "next", "later", "earlier", "yesterday", "today",
+    "in",
+    "at",
+    "on",
+    "with",
+    "to",
+    "for",
+    "from",
+    "by",
+    "of",
+    "about",
+    "over",
+    "after",
+    "before",
+    "during",
+    "since",
+    "until",
+    "into",
+    "onto",
+    "near",
+    "without",
+    "again",
+    "and",
+    "or",
+    "but",
+    "as",
+    "that",
+    "this",
+    "last",
+    "next",
+    "later",
+    "earlier",
+    "yesterday",
+    "today",
 ];
 /// Event types that need a person among their actors.
-const PERSON_EVENTS: &[&str] = &["Arrest", "Release", "PrisonerExchange", "Appointment"];
+const PERSON_EVENTS: &[&str] = &["Release", "PrisonerExchange", "Appointment"];
+/// Words that make a bare "exchange" or "swap" an exchange of prisoners.
+const CAPTIVE_WORDS: &[&str] = &[
+    "prisoner",
+    "prisoners",
+    "detainee",
+    "detainees",
+    "captive",
+    "captives",
+    "hostage",
+    "hostages",
+    "prisoner-swap",
+    "jailed",
+    "detained",
+    "freed",
+    "released",
+    "release",
+];
 /// Verbs that attribute a report to a source.
 const REPORT_VERBS: &[&str] = &[
     "reported",
@@ -178,10 +446,7 @@ pub fn find(
     for (i, t) in toks.iter().enumerate() {
         let next = toks.get(i + 1);
         boundary[i] = match t.kind {
-            TokKind::Punct => matches!(
-                t.text.as_str(),
-                ";" | ":" | "—" | "–" | "“" | "”" | "\""
-            ),
+            TokKind::Punct => matches!(t.text.as_str(), ";" | ":" | "—" | "–" | "“" | "”" | "\""),
             TokKind::Possessive => false,
             TokKind::Word => {
                 SUBORDINATORS.contains(&t.lower.as_str())
@@ -230,7 +495,11 @@ pub fn find(
         let mut words: Vec<String> = Vec::new();
         let mut hit = None;
         let mut k = i;
-        while k < toks.len() && words.len() < lx.max_trigger_tokens && toks[k].is_word() && at[k].is_none() {
+        while k < toks.len()
+            && words.len() < lx.max_trigger_tokens
+            && toks[k].is_word()
+            && at[k].is_none()
+        {
             words.push(toks[k].lower.clone());
             // A form that is both a noun and a verb ("visit", "talks"): a noun after an article,
             // a possessive or an adjective, else a verb.
@@ -239,7 +508,10 @@ pub fn find(
                 b.kind == TokKind::Possessive
                     || DETERMINERS.contains(&b.lower.as_str())
                     || MODIFIER_ADJ.contains(&b.lower.as_str())
-                    || matches!(b.lower.as_str(), "of" | "for" | "in" | "after" | "during" | "amid" | "before" | "with")
+                    || matches!(
+                        b.lower.as_str(),
+                        "of" | "for" | "in" | "after" | "during" | "amid" | "before" | "with"
+                    )
                     || at[i - 1].is_some()
             });
             let (v, n) = (lx.triggers.get(&words), lx.noun_triggers.get(&words));
@@ -254,7 +526,13 @@ pub fn find(
         }
         match hit {
             Some((trigger, b)) => {
-                hits.push(Hit { trigger, a: i, b, verb_at: None, suppressed: false });
+                hits.push(Hit {
+                    trigger,
+                    a: i,
+                    b,
+                    verb_at: None,
+                    suppressed: false,
+                });
                 i = b + 1;
             }
             None => i += 1,
@@ -281,7 +559,9 @@ pub fn find(
             let verb_hit = hits.iter().position(|x| x.b == k && !x.trigger.noun);
             if LIGHT_VERBS.contains(&t.lower.as_str()) {
                 // "held talks", "concluded talks": the noun names the event.
-                let particle = matches!(t.lower.as_str(), "up" | "out" | "off") && k > 0 && toks[k - 1].is_word();
+                let particle = matches!(t.lower.as_str(), "up" | "out" | "off")
+                    && k > 0
+                    && toks[k - 1].is_word();
                 hits[h].verb_at = Some(if particle { k - 1 } else { k });
                 if let Some(v) = verb_hit {
                     hits[v].suppressed = true;
@@ -300,7 +580,10 @@ pub fn find(
         if hits[h].trigger.noun {
             if let Some(next) = toks.get(hb + 1) {
                 let next_is_noun_trigger = hits.iter().any(|x| x.a == hb + 1 && x.trigger.noun);
-                if next.is_word() && at[hb + 1].is_none() && (next_is_noun_trigger || mentions::role_at(toks, hb + 1, lx).is_some()) {
+                if next.is_word()
+                    && at[hb + 1].is_none()
+                    && (next_is_noun_trigger || mentions::role_at(toks, hb + 1, lx).is_some())
+                {
                     hits[h].suppressed = true;
                 }
             }
@@ -324,10 +607,15 @@ pub fn find(
             // A nationality adjective acts only for a group: "U.S. and Russian officials".
             if mm.kind == MentionKind::Demonym {
                 let mut k = mm.tokens.1 + 1;
-                while toks.get(k).is_some_and(|t| t.is_word() && MODIFIER_ADJ.contains(&t.lower.as_str())) {
+                while toks
+                    .get(k)
+                    .is_some_and(|t| t.is_word() && MODIFIER_ADJ.contains(&t.lower.as_str()))
+                {
                     k += 1;
                 }
-                return toks.get(k).is_some_and(|t| GROUP_NOUNS.contains(&t.lower.as_str()));
+                return toks
+                    .get(k)
+                    .is_some_and(|t| GROUP_NOUNS.contains(&t.lower.as_str()));
             }
             true
         };
@@ -335,7 +623,10 @@ pub fn find(
         // Agents.
         let mut agents: Vec<usize> = Vec::new();
         let mut attributed = false;
-        let participial_speech = trigger.frame == Frame::Speech && toks[ta].lower.ends_with("ing") && ta >= 1 && toks[ta - 1].text == ",";
+        let participial_speech = trigger.frame == Frame::Speech
+            && toks[ta].lower.ends_with("ing")
+            && ta >= 1
+            && toks[ta - 1].text == ",";
         if trigger.noun && hit.verb_at.is_none() {
             // A bare noun: its agent is a possessive or a name right before it ("Moscow's
             // demands", "the Witkoff-Putin meeting"), never a distant word.
@@ -352,8 +643,11 @@ pub fn find(
                             agents.push(m);
                             // "the Witkoff-Putin meeting", "Russia and Ukraine's talks"
                             let mut j = mentions[m].tokens.0;
-                            while j >= 2 && (toks[j - 1].text == "-" || toks[j - 1].lower == "and") {
-                                if let Some(m2) = at[j - 2].filter(|&m2| eligible_actor(&mentions[m2])) {
+                            while j >= 2 && (toks[j - 1].text == "-" || toks[j - 1].lower == "and")
+                            {
+                                if let Some(m2) =
+                                    at[j - 2].filter(|&m2| eligible_actor(&mentions[m2]))
+                                {
                                     agents.push(m2);
                                     j = mentions[m2].tokens.0;
                                 } else {
@@ -364,14 +658,20 @@ pub fn find(
                     }
                     break;
                 }
-                if !(t.is_word() && (DETERMINERS.contains(&t.lower.as_str()) || MODIFIER_ADJ.contains(&t.lower.as_str()))) {
+                if !(t.is_word()
+                    && (DETERMINERS.contains(&t.lower.as_str())
+                        || MODIFIER_ADJ.contains(&t.lower.as_str())))
+                {
                     break;
                 }
             }
         } else if participial_speech {
             // "…, saying …": the subject of the main clause.
             if let Some(m) = (first..mentions.len())
-                .filter(|&m| mentions[m].tokens.1 < ta && (eligible(m) || mentions[m].kind == MentionKind::Description))
+                .filter(|&m| {
+                    mentions[m].tokens.1 < ta
+                        && (eligible(m) || mentions[m].kind == MentionKind::Description)
+                })
                 .min_by_key(|&m| mentions[m].tokens.0)
             {
                 agents.push(m);
@@ -383,10 +683,17 @@ pub fn find(
             let add_coordinated = |m: usize, stop: usize, agents: &mut Vec<usize>| {
                 agents.push(m);
                 let mut j = mentions[m].tokens.0 as isize - 1;
-                while j >= stop as isize && matches!(toks[j as usize].lower.as_str(), "and" | "," | "both" | "other") {
+                while j >= stop as isize
+                    && matches!(
+                        toks[j as usize].lower.as_str(),
+                        "and" | "," | "both" | "other"
+                    )
+                {
                     j -= 1;
                     if j >= stop as isize {
-                        if let Some(m2) = at[j as usize].filter(|&m2| eligible(m2) && !agents.contains(&m2)) {
+                        if let Some(m2) =
+                            at[j as usize].filter(|&m2| eligible(m2) && !agents.contains(&m2))
+                        {
                             agents.push(m2);
                             j = mentions[m2].tokens.0 as isize - 1;
                         }
@@ -397,141 +704,209 @@ pub fn find(
             // aside between commas or dashes, and a purpose chain ("traveled to Russia to
             // meet"). A common-noun subject ("officials said") gives no agent unless a name
             // qualifies it ("Russian officials") or it is an appositive ("X, a teacher jailed").
-            let scan_left = |from: isize, stop: usize, agents: &mut Vec<usize>, attributed: &mut bool| {
-                let mut k = from;
-                let mut jumps = 0;
-                while k >= stop as isize {
-                    let ku = k as usize;
-                    let t = &toks[ku];
-                    if std::env::var_os("NG_DEBUG").is_some() { eprintln!("  scan {} {:?} at={:?} stop={}", ku, t.text, at[ku], stop); }
-                    if let Some(m) = at[ku] {
-                        if reporters.contains(&m) {
-                            if trigger.frame == Frame::Speech {
-                                *attributed = true;
+            let scan_left =
+                |from: isize, stop: usize, agents: &mut Vec<usize>, attributed: &mut bool| {
+                    let mut k = from;
+                    let mut jumps = 0;
+                    while k >= stop as isize {
+                        let ku = k as usize;
+                        let t = &toks[ku];
+                        if let Some(m) = at[ku] {
+                            if reporters.contains(&m) {
+                                if trigger.frame == Frame::Speech {
+                                    *attributed = true;
+                                }
+                                return;
                             }
-                            return;
-                        }
-                        if eligible(m) || (mentions[m].kind == MentionKind::Description) {
-                            add_coordinated(m, stop, agents);
-                            return;
-                        }
-                        // A place after a preposition: skip the phrase ("traveled to Russia").
-                        let ms = mentions[m].tokens.0;
-                        let mut j = ms as isize - 1;
-                        while j >= stop as isize && matches!(toks[j as usize].lower.as_str(), "the" | "a" | "an") {
-                            j -= 1;
-                        }
-                        if mentions[m].etype == EntityType::Place && j >= stop as isize && PLACE_PREPS.contains(&toks[j as usize].lower.as_str()) {
-                            k = j - 1;
-                            continue;
-                        }
-                        return;
-                    }
-                    let w = t.lower.as_str();
-                    if (t.is_word() && AUX_ADV.contains(&w)) || in_time(ku) || t.kind == TokKind::Possessive {
-                        k -= 1;
-                        continue;
-                    }
-                    // Another event verb in a chain: "traveled to Russia to meet".
-                    if t.is_word() && hits.iter().any(|h| h.a <= ku && ku <= h.b && !h.trigger.noun) {
-                        k -= 1;
-                        continue;
-                    }
-                    if matches!(t.text.as_str(), "," | ")" | "—" | "–") {
-                        if jumps >= 2 {
-                            return;
-                        }
-                        jumps += 1;
-                        let open = if t.text == ")" { "(" } else { t.text.as_str() };
-                        let Some(j) = (0..ku).rev().find(|&j| toks[j].text == open) else { return };
-                        if t.text == "," && j < stop {
-                            return;
-                        }
-                        // "…, Steve Witkoff, met": the aside is the subject itself.
-                        if let Some(m) = at[j + 1] {
-                            if mentions[m].tokens.1 + 1 == ku && eligible(m) {
+                            if eligible(m) || (mentions[m].kind == MentionKind::Description) {
                                 add_coordinated(m, stop, agents);
                                 return;
                             }
-                        }
-                        k = j as isize - 1;
-                        continue;
-                    }
-                    if !t.is_word() {
-                        return;
-                    }
-                    // A common-noun phrase: find where it starts.
-                    let mut j = ku as isize;
-                    while j >= stop as isize {
-                        let tj = &toks[j as usize];
-                        if let Some(m) = at[j as usize] {
-                            // Nationality adjectives inside the phrase ("a German-Russian national").
-                            if mentions[m].kind == MentionKind::Demonym {
-                                j = mentions[m].tokens.0 as isize - 1;
+                            // A place after a preposition: skip the phrase ("traveled to Russia").
+                            let ms = mentions[m].tokens.0;
+                            let mut j = ms as isize - 1;
+                            while j >= stop as isize
+                                && matches!(toks[j as usize].lower.as_str(), "the" | "a" | "an")
+                            {
+                                j -= 1;
+                            }
+                            if mentions[m].etype == EntityType::Place
+                                && j >= stop as isize
+                                && PLACE_PREPS.contains(&toks[j as usize].lower.as_str())
+                            {
+                                k = j - 1;
                                 continue;
                             }
-                            break;
-                        }
-                        if !(tj.is_word() || tj.text == "-" || tj.kind == TokKind::Possessive) || matches!(tj.lower.as_str(), "a" | "an" | "the") {
-                            break;
-                        }
-                        j -= 1;
-                    }
-                    // "X, a German-Russian national arrested": the phrase describes X.
-                    let mut d = j;
-                    if d >= stop as isize && matches!(toks[d as usize].lower.as_str(), "a" | "an" | "the") {
-                        d -= 1;
-                    }
-                    if d >= 1 && toks[d as usize].text == "," {
-                        if let Some(m) = at[d as usize - 1].filter(|&m| eligible(m) && mentions[m].etype == EntityType::Person) {
-                            agents.push(m);
                             return;
                         }
-                    }
-                    // "Russian officials said", "a Kenyan government spokesman said".
-                    if GROUP_NOUNS.contains(&w) || is_role_word(ku) || toks[(j + 1).max(0) as usize..=ku].iter().any(|x| GROUP_NOUNS.contains(&x.lower.as_str())) {
-                        // Every name qualifying the group: "U.S. and Russian officials".
-                        let lo = j.max(stop as isize) as usize;
-                        for x in lo..=ku {
-                            if let Some(m) = at[x].filter(|&m| eligible_actor(&mentions[m]) && !reporters.contains(&m) && !agents.contains(&m)) {
+                        let w = t.lower.as_str();
+                        if (t.is_word() && AUX_ADV.contains(&w))
+                            || in_time(ku)
+                            || t.kind == TokKind::Possessive
+                        {
+                            k -= 1;
+                            continue;
+                        }
+                        // Another event verb in a chain: "traveled to Russia to meet".
+                        if t.is_word()
+                            && hits
+                                .iter()
+                                .any(|h| h.a <= ku && ku <= h.b && !h.trigger.noun)
+                        {
+                            k -= 1;
+                            continue;
+                        }
+                        if matches!(t.text.as_str(), "," | ")" | "—" | "–") {
+                            if jumps >= 2 {
+                                return;
+                            }
+                            jumps += 1;
+                            let open = if t.text == ")" { "(" } else { t.text.as_str() };
+                            let Some(j) = (0..ku).rev().find(|&j| toks[j].text == open) else {
+                                return;
+                            };
+                            if t.text == "," && j < stop {
+                                return;
+                            }
+                            // "…, Steve Witkoff, met": the aside is the subject itself.
+                            if let Some(m) = at[j + 1] {
+                                if mentions[m].tokens.1 + 1 == ku && eligible(m) {
+                                    add_coordinated(m, stop, agents);
+                                    return;
+                                }
+                            }
+                            k = j as isize - 1;
+                            continue;
+                        }
+                        if !t.is_word() {
+                            return;
+                        }
+                        // "South Korea issued a warrant and asked Interpol …": the subject of the
+                        // first verb.
+                        if w == "and" {
+                            if let Some(m) = (stop..ku)
+                                .find_map(|x| at[x])
+                                .filter(|&m| eligible(m) && mentions[m].tokens.0 <= stop + 2)
+                            {
+                                add_coordinated(m, stop, agents);
+                            }
+                            return;
+                        }
+                        // "the embassy said it had requested": "it" is the speaker.
+                        if matches!(w, "it" | "they") && ku >= 1 {
+                            let mut q = ku - 1;
+                            if toks[q].lower == "that" && q >= 1 {
+                                q -= 1;
+                            }
+                            if let Some(prev) = found
+                                .iter()
+                                .rev()
+                                .find(|e| e.trigger_span.end == toks[q].span.end)
+                            {
+                                agents.extend(prev.agents.iter().copied());
+                            }
+                            return;
+                        }
+                        // A common-noun phrase: find where it starts.
+                        let mut j = ku as isize;
+                        while j >= stop as isize {
+                            let tj = &toks[j as usize];
+                            if let Some(m) = at[j as usize] {
+                                // Nationality adjectives inside the phrase ("a German-Russian national").
+                                if mentions[m].kind == MentionKind::Demonym {
+                                    j = mentions[m].tokens.0 as isize - 1;
+                                    continue;
+                                }
+                                break;
+                            }
+                            if !(tj.is_word() || tj.text == "-" || tj.kind == TokKind::Possessive)
+                                || matches!(tj.lower.as_str(), "a" | "an" | "the")
+                            {
+                                break;
+                            }
+                            j -= 1;
+                        }
+                        // "X, a German-Russian national arrested": the phrase describes X.
+                        let mut d = j;
+                        if d >= stop as isize
+                            && matches!(toks[d as usize].lower.as_str(), "a" | "an" | "the")
+                        {
+                            d -= 1;
+                        }
+                        if d >= 1 && toks[d as usize].text == "," {
+                            if let Some(m) = at[d as usize - 1]
+                                .filter(|&m| eligible(m) && mentions[m].etype == EntityType::Person)
+                            {
                                 agents.push(m);
+                                return;
                             }
                         }
-                        if let Some(&m) = agents.first() {
-                            let mut more = Vec::new();
-                            add_coordinated(m, stop, &mut more);
-                            for x in more {
-                                if !agents.contains(&x) {
-                                    agents.push(x);
+                        // "Russian officials said", "a Kenyan government spokesman said".
+                        if GROUP_NOUNS.contains(&w)
+                            || is_role_word(ku)
+                            || toks[(j + 1).max(0) as usize..=ku]
+                                .iter()
+                                .any(|x| GROUP_NOUNS.contains(&x.lower.as_str()))
+                        {
+                            // Every name qualifying the group: "U.S. and Russian officials".
+                            let lo = j.max(stop as isize) as usize;
+                            for x in lo..=ku {
+                                if let Some(m) = at[x].filter(|&m| {
+                                    eligible_actor(&mentions[m])
+                                        && !reporters.contains(&m)
+                                        && !agents.contains(&m)
+                                }) {
+                                    agents.push(m);
+                                }
+                            }
+                            if let Some(&m) = agents.first() {
+                                let mut more = Vec::new();
+                                add_coordinated(m, stop, &mut more);
+                                for x in more {
+                                    if !agents.contains(&x) {
+                                        agents.push(x);
+                                    }
                                 }
                             }
                         }
+                        return;
                     }
-                    return;
-                }
-            };
+                };
             scan_left(subject_from as isize - 1, cs, &mut agents, &mut attributed);
             if agents.is_empty() && !attributed && cs >= 1 {
                 let b = &toks[cs - 1];
                 if b.text == "—" || b.text == "–" {
                     // "X — an aside — said": skip the aside.
                     if let Some(open) = (0..cs - 1).rev().find(|&k| toks[k].text == b.text) {
-                        scan_left(open as isize - 1, clause_start(open), &mut agents, &mut attributed);
+                        scan_left(
+                            open as isize - 1,
+                            clause_start(open),
+                            &mut agents,
+                            &mut attributed,
+                        );
                     }
                 } else if b.lower == "who" && cs >= 2 {
                     // "Peskov, who said …"
-                    let from = if toks[cs - 2].text == "," { cs as isize - 3 } else { cs as isize - 2 };
+                    let from = if toks[cs - 2].text == "," {
+                        cs as isize - 3
+                    } else {
+                        cs as isize - 2
+                    };
                     scan_left(from, clause_start(cs - 1), &mut agents, &mut attributed);
                 }
             }
         }
-        if std::env::var_os("NG_DEBUG").is_some() { eprintln!("hit {:?} {} agents={:?} attributed={}", trigger.event_type, toks[ta].text, agents.iter().map(|&m| &mentions[m].surface).collect::<Vec<_>>(), attributed); }
         if attributed {
             continue;
         }
         // Inverted attribution: "…," said Tomasz Wiśniewski.
         if agents.is_empty() && trigger.frame == Frame::Speech {
-            if let Some(m) = at.get(tb + 1).copied().flatten().filter(|&m| eligible(m) && mentions[m].etype == EntityType::Person) {
+            if let Some(m) = at
+                .get(tb + 1)
+                .copied()
+                .flatten()
+                .filter(|&m| eligible(m) && mentions[m].etype == EntityType::Person)
+            {
                 agents.push(m);
             }
         }
@@ -547,7 +922,10 @@ pub fn find(
             if t.text == "," {
                 let appositive = at.get(k + 1).copied().flatten().is_some_and(|m| {
                     let e = mentions[m].tokens.1;
-                    mentions[m].etype == EntityType::Person && toks.get(e + 1).is_none_or(|x| x.text == "," || x.text == ".")
+                    mentions[m].etype == EntityType::Person
+                        && toks
+                            .get(e + 1)
+                            .is_none_or(|x| x.text == "," || x.text == ".")
                 });
                 if !appositive {
                     break;
@@ -570,7 +948,8 @@ pub fn find(
                 continue;
             }
             let prep = mm.prep.as_deref().unwrap_or("");
-            let dest = trigger.event_type == "Travel" && (matches!(prep, "to" | "in" | "into") || mm.tokens.0 == tb + 1);
+            let dest = trigger.event_type == "Travel"
+                && (matches!(prep, "to" | "in" | "into") || mm.tokens.0 == tb + 1);
             if LOCATIVE.contains(&prep) || dest {
                 place = Some(m);
                 break;
@@ -581,7 +960,10 @@ pub fn find(
             for k in cs..ta {
                 if let Some(m) = at[k] {
                     let mm = &mentions[m];
-                    if mm.etype == EntityType::Place && mm.kind != MentionKind::Demonym && LOCATIVE.contains(&mm.prep.as_deref().unwrap_or("")) {
+                    if mm.etype == EntityType::Place
+                        && mm.kind != MentionKind::Demonym
+                        && LOCATIVE.contains(&mm.prep.as_deref().unwrap_or(""))
+                    {
                         place = Some(m);
                     }
                 }
@@ -617,18 +999,29 @@ pub fn find(
                 let mut with = false;
                 for &m in &right {
                     let first_tok = mentions[m].tokens.0;
-                    if toks[tb + 1..first_tok].iter().any(|t| matches!(t.lower.as_str(), "between" | "with" | "among" | "of")) {
+                    if toks[tb + 1..first_tok]
+                        .iter()
+                        .any(|t| matches!(t.lower.as_str(), "between" | "with" | "among" | "of"))
+                    {
                         with = true;
                     }
                     let direct = first_tok == tb + 1 && mentions[m].etype == EntityType::Person;
-                    if (with || direct) && eligible(m) && Some(m) != place && !participants.contains(&m) {
+                    if (with || direct)
+                        && eligible(m)
+                        && Some(m) != place
+                        && !participants.contains(&m)
+                    {
                         participants.push(m);
                     }
                 }
             }
             _ => {
                 for &m in &right {
-                    if Some(m) != place && eligible(m) && !reporters.contains(&m) && participants.len() < 4 {
+                    if Some(m) != place
+                        && eligible(m)
+                        && !reporters.contains(&m)
+                        && participants.len() < 4
+                    {
                         participants.push(m);
                     }
                 }
@@ -636,7 +1029,12 @@ pub fn find(
         }
         if is_exchange {
             for (m, mm) in mentions.iter().enumerate().skip(first) {
-                if mm.etype == EntityType::Person && mm.kind != MentionKind::Pronoun && !agents.contains(&m) && !participants.contains(&m) && !reporters.contains(&m) {
+                if mm.etype == EntityType::Person
+                    && mm.kind != MentionKind::Pronoun
+                    && !agents.contains(&m)
+                    && !participants.contains(&m)
+                    && !reporters.contains(&m)
+                {
                     participants.push(m);
                 }
             }
@@ -650,26 +1048,74 @@ pub fn find(
             continue;
         }
         // A verb that says what someone did needs that someone.
-        if !trigger.noun && agents.is_empty() && matches!(trigger.frame, Frame::Svo | Frame::With) && !is_exchange && trigger.event_type != "Meeting" {
+        if !trigger.noun
+            && agents.is_empty()
+            && matches!(trigger.frame, Frame::Svo | Frame::With)
+            && !is_exchange
+            && trigger.event_type != "Meeting"
+        {
             continue;
         }
         // A meeting takes two, unless one named party meets people the text does not name
         // ("met survivors", "met both delegations") or a body meets ("an African Union summit").
         if trigger.event_type == "Meeting" && n_actors < 2 {
-            let only = agents.iter().chain(&participants).next().map(|&m| &mentions[m]);
+            let only = agents
+                .iter()
+                .chain(&participants)
+                .next()
+                .map(|&m| &mentions[m]);
             let body = only.is_some_and(|m| m.etype == EntityType::Organization) && trigger.noun;
             let mut k = tb + 1;
-            while toks.get(k).is_some_and(|t| DETERMINERS.contains(&t.lower.as_str()) || MODIFIER_ADJ.contains(&t.lower.as_str()) || t.lower == "both") {
+            while toks.get(k).is_some_and(|t| {
+                DETERMINERS.contains(&t.lower.as_str())
+                    || MODIFIER_ADJ.contains(&t.lower.as_str())
+                    || t.lower == "both"
+            }) {
                 k += 1;
             }
             let object = !trigger.noun
-                && toks.get(k).is_some_and(|t| t.is_word() && at[k].is_none() && !t.is_cap() && !PREPOSITIONS.contains(&t.lower.as_str()) && !AUX_ADV.contains(&t.lower.as_str()));
+                && toks.get(k).is_some_and(|t| {
+                    t.is_word()
+                        && at[k].is_none()
+                        && !t.is_cap()
+                        && !PREPOSITIONS.contains(&t.lower.as_str())
+                        && !AUX_ADV.contains(&t.lower.as_str())
+                });
             if !(body || object) {
                 continue;
             }
         }
+        // A bare "exchange" or "swap" is of prisoners only when the sentence says so or names
+        // two people ("a crypto exchange called LunaBridge" is not).
+        if is_exchange {
+            let persons = (first..mentions.len())
+                .filter(|&m| {
+                    mentions[m].etype == EntityType::Person
+                        && mentions[m].kind != MentionKind::Pronoun
+                })
+                .count();
+            if persons < 2
+                && !toks
+                    .iter()
+                    .any(|t| CAPTIVE_WORDS.contains(&t.lower.as_str()))
+            {
+                continue;
+            }
+        }
+        // An arrest names who made it or who was held.
+        if trigger.event_type == "Arrest"
+            && agents.is_empty()
+            && !participants
+                .iter()
+                .any(|&m| mentions[m].etype == EntityType::Person)
+        {
+            continue;
+        }
         if PERSON_EVENTS.contains(&trigger.event_type.as_str())
-            && !agents.iter().chain(&participants).any(|&m| mentions[m].etype == EntityType::Person)
+            && !agents
+                .iter()
+                .chain(&participants)
+                .any(|&m| mentions[m].etype == EntityType::Person)
         {
             continue;
         }
@@ -683,7 +1129,11 @@ pub fn find(
         found.push(EventFact {
             sentence: si,
             event_type: trigger.event_type.clone(),
-            trigger: toks[ta..=tb].iter().map(|t| t.text.as_str()).collect::<Vec<_>>().join(" "),
+            trigger: toks[ta..=tb]
+                .iter()
+                .map(|t| t.text.as_str())
+                .collect::<Vec<_>>()
+                .join(" "),
             trigger_span: Span::new(toks[ta].span.start, toks[tb].span.end),
             agents,
             participants,

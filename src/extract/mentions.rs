@@ -15,7 +15,22 @@ const PARTICLES: &[&str] = &[
 /// Connectors allowed inside a capitalized run when a capitalized word follows.
 const CONNECTORS: &[&str] = &["of", "for"];
 /// Nouns before "of" that make the next name a place ("the coastal town of Camaná").
-const PLACE_NOUNS: &[&str] = &["town", "city", "village", "region", "province", "state", "district", "capital", "port", "island", "county", "municipality", "suburb", "outskirts"];
+const PLACE_NOUNS: &[&str] = &[
+    "town",
+    "city",
+    "village",
+    "region",
+    "province",
+    "state",
+    "district",
+    "capital",
+    "port",
+    "island",
+    "county",
+    "municipality",
+    "suburb",
+    "outskirts",
+];
 /// Prepositions that make a bare capitalized word a likely place.
 const PLACE_PREPS: &[&str] = &[
     "in", "at", "near", "from", "to", "into", "across", "outside", "inside",
@@ -84,9 +99,18 @@ pub fn find(si: usize, toks: &[Token], lx: &Lexicon, names: &DocNames, out: &mut
                 b = n;
             } else if t.kind == TokKind::Punct
                 && t.text == "-"
-                && toks
-                    .get(n + 1)
-                    .is_some_and(|x| x.hyphen_joined && starts_run(x))
+                && toks.get(n + 1).is_some_and(|x| {
+                    // "Jean-Luc", and "Do-hyun" (a name syllable, not an English word as in
+                    // "Kyiv-born")
+                    x.hyphen_joined
+                        && (starts_run(x)
+                            || (x.is_word()
+                                && x.text.chars().all(char::is_lowercase)
+                                && !lx.frequent.contains(&x.lower)
+                                && !lx.stopwords.contains(&x.lower)
+                                && toks[b].is_cap()
+                                && !lx.triggers.contains_key(&vec![x.lower.clone()])))
+                })
             {
                 b = n + 1;
             } else if t.kind == TokKind::Word
@@ -97,7 +121,9 @@ pub fn find(si: usize, toks: &[Token], lx: &Lexicon, names: &DocNames, out: &mut
             } else if t.kind == TokKind::Word
                 && PARTICLES.contains(&t.lower.as_str())
                 && toks.get(n + 1).is_some_and(|h| h.text == "-")
-                && toks.get(n + 2).is_some_and(|x| x.hyphen_joined && starts_run(x))
+                && toks
+                    .get(n + 2)
+                    .is_some_and(|x| x.hyphen_joined && starts_run(x))
             {
                 // "Abdul-Malik al-Houthi"
                 b = n + 2;
@@ -106,7 +132,8 @@ pub fn find(si: usize, toks: &[Token], lx: &Lexicon, names: &DocNames, out: &mut
             }
         }
         // "Washington, DC": a comma inside a gazetteer name.
-        if toks.get(b + 1).is_some_and(|t| t.text == ",") && toks.get(b + 2).is_some_and(starts_run) {
+        if toks.get(b + 1).is_some_and(|t| t.text == ",") && toks.get(b + 2).is_some_and(starts_run)
+        {
             if let Some((k, _, _)) = gazetteer(toks, a, b + 2, lx).filter(|g| g.0 == b + 2) {
                 b = k;
             }
@@ -115,14 +142,22 @@ pub fn find(si: usize, toks: &[Token], lx: &Lexicon, names: &DocNames, out: &mut
         i = b + 1;
     }
     // "Full Name (ACRONYM)": the acronym abbreviates the name before it.
-    let start = out.iter().position(|m| m.sentence == si).unwrap_or(out.len());
+    let start = out
+        .iter()
+        .position(|m| m.sentence == si)
+        .unwrap_or(out.len());
     for j in start + 1..out.len() {
         let (prev, cur) = (&out[j - 1], &out[j]);
         let (pb, ca, cb) = (prev.tokens.1, cur.tokens.0, cur.tokens.1);
         let bracketed = ca == pb + 2
             && toks.get(pb + 1).is_some_and(|t| t.text == "(")
             && toks.get(cb + 1).is_some_and(|t| t.text == ")");
-        if bracketed && toks[ca].is_acronym() && ca == cb && prev.kind == MentionKind::Name && prev.etype != EntityType::Place {
+        if bracketed
+            && toks[ca].is_acronym()
+            && ca == cb
+            && prev.kind == MentionKind::Name
+            && prev.etype != EntityType::Place
+        {
             // Only organizations have acronyms in brackets.
             out[j - 1].etype = EntityType::Organization;
             out[j].alias_of = Some(j - 1);
@@ -133,9 +168,22 @@ pub fn find(si: usize, toks: &[Token], lx: &Lexicon, names: &DocNames, out: &mut
     // Personal pronouns as subjects ("He said", "…, she told reporters").
     for (k, t) in toks.iter().enumerate() {
         let subject_like = Some(k) == first_word
-            || k.checked_sub(1).is_some_and(|p| matches!(toks[p].text.as_str(), "," | "and" | "but" | "that" | "\"" | "”"));
+            || k.checked_sub(1).is_some_and(|p| {
+                matches!(
+                    toks[p].text.as_str(),
+                    "," | "and" | "but" | "that" | "\"" | "”"
+                )
+            });
         if t.is_word() && matches!(t.lower.as_str(), "he" | "she") && subject_like {
-            out.push(mention(si, toks, k, k, EntityType::Person, MentionKind::Pronoun, None));
+            out.push(mention(
+                si,
+                toks,
+                k,
+                k,
+                EntityType::Person,
+                MentionKind::Pronoun,
+                None,
+            ));
         }
     }
 }
@@ -243,7 +291,11 @@ fn demonym_at(toks: &[Token], i: usize, b: usize, lx: &Lexicon) -> Option<(usize
         if !toks[k].is_word() {
             continue;
         }
-        let surface = toks[i..=k].iter().map(|t| t.text.as_str()).collect::<Vec<_>>().join(" ");
+        let surface = toks[i..=k]
+            .iter()
+            .map(|t| t.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
         if let Some((iso, name)) = lx.demonym_country(&surface) {
             return Some((k, iso.to_string(), name.to_string()));
         }
@@ -299,7 +351,9 @@ fn classify(
         // Organization / place cue spans ("Russian Direct Investment Fund", "Grand Europe Hotel",
         // "Ministry of Defence").
         // Cues count only up to the next title ("United Nations Deputy Secretary-General X").
-        let limit = (i + 1..=b).find(|&r| role_at(toks, r, lx).is_some()).map_or(b, |r| r - 1);
+        let limit = (i + 1..=b)
+            .find(|&r| role_at(toks, r, lx).is_some())
+            .map_or(b, |r| r - 1);
         let mut cue_end = (i..=limit).rev().find(|&c| {
             toks[c].is_word()
                 && (lx.org_cues.get(&toks[c].text).is_some_and(|p| p != "first")
@@ -340,10 +394,20 @@ fn classify(
         // organization's name.
         if let Some((d_end, _, _)) = demonym_at(toks, i, b, lx) {
             if d_end < limit {
-                let org_after = gazetteer(toks, d_end + 1, b, lx).filter(|g| !g.2).map(|g| g.0);
+                let org_after = gazetteer(toks, d_end + 1, b, lx)
+                    .filter(|g| !g.2)
+                    .map(|g| g.0);
                 let cue_after = cue_end.filter(|&c| c > d_end);
                 if let Some(end) = cue_after.or(org_after) {
-                    out.push(mention(si, toks, i, end, EntityType::Organization, MentionKind::Name, None));
+                    out.push(mention(
+                        si,
+                        toks,
+                        i,
+                        end,
+                        EntityType::Organization,
+                        MentionKind::Name,
+                        None,
+                    ));
                     i = end + 1;
                     after_title = false;
                     continue;
@@ -394,7 +458,15 @@ fn classify(
             continue;
         }
         if let Some((d_end, iso, country)) = demonym_at(toks, i, b, lx) {
-            let mut m = mention(si, toks, i, d_end, EntityType::Place, MentionKind::Demonym, None);
+            let mut m = mention(
+                si,
+                toks,
+                i,
+                d_end,
+                EntityType::Place,
+                MentionKind::Demonym,
+                None,
+            );
             m.canonical = Some(country);
             m.country = Some(iso);
             m.place_kind = Some(PlaceKind::Country);
@@ -441,7 +513,10 @@ fn classify(
         for (pa, pb) in pieces {
             // Trim trailing particles / hyphens.
             let mut pb = pb;
-            while pb > pa && !starts_run(&toks[pb]) {
+            while pb > pa
+                && !starts_run(&toks[pb])
+                && !(toks[pb].hyphen_joined && toks[pb].is_word())
+            {
                 pb -= 1;
             }
             let words: Vec<&Token> = toks[pa..=pb]
@@ -461,37 +536,43 @@ fn classify(
             let single = words.len() == 1;
             let w = words[0];
             let prep = preceding_word(toks, pa);
-            let locative = prep.as_deref().is_some_and(|p| matches!(p, "in" | "near" | "outside" | "at" | "from"));
-            let (etype, kind) = if !single && locative && !after_title && !names.is_person_part(&w.text) {
-                // "in Chiang Mai", "at Le Bourget"
-                (EntityType::Place, MentionKind::Name)
-            } else if !single {
-                (EntityType::Person, MentionKind::Name)
-            } else if w.is_acronym() {
-                let letters = w.text.chars().filter(|c| c.is_alphabetic()).count();
-                (
-                    EntityType::Organization,
-                    if letters >= 3 {
-                        MentionKind::Name
-                    } else {
-                        MentionKind::WeakName
-                    },
-                )
-            } else if after_title || names.is_person_part(&w.text) {
-                (EntityType::Person, MentionKind::Name)
-            } else if (prep.as_deref().is_some_and(|p| matches!(p, "in" | "near" | "outside"))
-                || (prep.as_deref() == Some("of")
-                    && pa >= 2
-                    && PLACE_NOUNS.contains(&preceding_word(toks, pa - 1).unwrap_or_default().as_str())))
-                && !sentence_start
-            {
-                // "in Kourou": a place the gazetteer does not know.
-                (EntityType::Place, MentionKind::Name)
-            } else if pa > 0 && PLACE_PREPS.contains(&toks[pa - 1].lower.as_str()) {
-                (EntityType::Place, MentionKind::WeakName)
-            } else {
-                (EntityType::Person, MentionKind::WeakName)
-            };
+            let locative = prep
+                .as_deref()
+                .is_some_and(|p| matches!(p, "in" | "near" | "outside" | "at" | "from"));
+            let (etype, kind) =
+                if !single && locative && !after_title && !names.is_person_part(&w.text) {
+                    // "in Chiang Mai", "at Le Bourget"
+                    (EntityType::Place, MentionKind::Name)
+                } else if !single {
+                    (EntityType::Person, MentionKind::Name)
+                } else if w.is_acronym() {
+                    let letters = w.text.chars().filter(|c| c.is_alphabetic()).count();
+                    (
+                        EntityType::Organization,
+                        if letters >= 3 {
+                            MentionKind::Name
+                        } else {
+                            MentionKind::WeakName
+                        },
+                    )
+                } else if after_title || names.is_person_part(&w.text) {
+                    (EntityType::Person, MentionKind::Name)
+                } else if (prep
+                    .as_deref()
+                    .is_some_and(|p| matches!(p, "in" | "near" | "outside"))
+                    || (prep.as_deref() == Some("of")
+                        && pa >= 2
+                        && PLACE_NOUNS
+                            .contains(&preceding_word(toks, pa - 1).unwrap_or_default().as_str())))
+                    && !sentence_start
+                {
+                    // "in Kourou": a place the gazetteer does not know.
+                    (EntityType::Place, MentionKind::Name)
+                } else if pa > 0 && PLACE_PREPS.contains(&toks[pa - 1].lower.as_str()) {
+                    (EntityType::Place, MentionKind::WeakName)
+                } else {
+                    (EntityType::Person, MentionKind::WeakName)
+                };
             if sentence_start
                 && pa == a
                 && single

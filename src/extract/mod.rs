@@ -179,7 +179,15 @@ pub fn extract(doc: &Document, lexicon: &Lexicon) -> Extraction {
     for (si, toks) in sentences.iter().enumerate() {
         let first = ex.mentions.len();
         mentions::find(si, toks, lexicon, &names, &mut ex.mentions);
-        roles::find(si, toks, lexicon, first, &mut ex.mentions, &mut ex.roles, &mut untethered);
+        roles::find(
+            si,
+            toks,
+            lexicon,
+            first,
+            &mut ex.mentions,
+            &mut ex.roles,
+            &mut untethered,
+        );
         let times = time::find(toks, lexicon, doc_date);
         events::find(
             si,
@@ -199,8 +207,16 @@ pub fn extract(doc: &Document, lexicon: &Lexicon) -> Extraction {
 pub fn describe(doc: &Document, ex: &Extraction) -> String {
     use std::fmt::Write;
     let mut out = String::new();
-    let _ = writeln!(out, "{} date={:?} title={:?} author={:?} url={:?}", doc.rel_path, doc.meta.date, doc.meta.title, doc.meta.author, doc.meta.url);
-    let name = |m: usize| ex.mentions.get(m).map_or(String::from("?"), |x| x.surface.clone());
+    let _ = writeln!(
+        out,
+        "{} date={:?} title={:?} author={:?} url={:?}",
+        doc.rel_path, doc.meta.date, doc.meta.title, doc.meta.author, doc.meta.url
+    );
+    let name = |m: usize| {
+        ex.mentions
+            .get(m)
+            .map_or(String::from("?"), |x| x.surface.clone())
+    };
     for (si, span) in doc.sentences.iter().enumerate() {
         let _ = writeln!(out, "\n[{}] {}", si + 1, span.slice(&doc.text));
         for m in ex.mentions.iter().filter(|m| m.sentence == si) {
@@ -210,13 +226,29 @@ pub fn describe(doc: &Document, ex: &Extraction) -> String {
                 m.surface,
                 m.etype,
                 m.kind,
-                m.canonical.as_ref().map(|c| format!(" = {c}")).unwrap_or_default(),
-                if m.consumed { " (in a role phrase)" } else { "" },
-                m.prep.as_ref().map(|p| format!(" after {p:?}")).unwrap_or_default()
+                m.canonical
+                    .as_ref()
+                    .map(|c| format!(" = {c}"))
+                    .unwrap_or_default(),
+                if m.consumed {
+                    " (in a role phrase)"
+                } else {
+                    ""
+                },
+                m.prep
+                    .as_ref()
+                    .map(|p| format!(" after {p:?}"))
+                    .unwrap_or_default()
             );
         }
         for r in ex.roles.iter().filter(|r| r.sentence == si) {
-            let _ = writeln!(out, "    role {} — {} of {}", name(r.person), r.role, name(r.holder));
+            let _ = writeln!(
+                out,
+                "    role {} — {} of {}",
+                name(r.person),
+                r.role,
+                name(r.holder)
+            );
         }
         for e in ex.events.iter().filter(|e| e.sentence == si) {
             let _ = writeln!(
@@ -224,11 +256,26 @@ pub fn describe(doc: &Document, ex: &Extraction) -> String {
                 "    event {} {:?}: agents [{}] participants [{}]{}{}{}",
                 e.event_type,
                 e.trigger,
-                e.agents.iter().map(|&m| name(m)).collect::<Vec<_>>().join(", "),
-                e.participants.iter().map(|&m| name(m)).collect::<Vec<_>>().join(", "),
-                e.place.map(|p| format!(" at {}", name(p))).unwrap_or_default(),
-                e.time.as_ref().map(|t| format!(" on {}", t.lexical)).unwrap_or_default(),
-                e.reported_by.map(|r| format!(" (according to {})", name(r))).unwrap_or_default(),
+                e.agents
+                    .iter()
+                    .map(|&m| name(m))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                e.participants
+                    .iter()
+                    .map(|&m| name(m))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                e.place
+                    .map(|p| format!(" at {}", name(p)))
+                    .unwrap_or_default(),
+                e.time
+                    .as_ref()
+                    .map(|t| format!(" on {}", t.lexical))
+                    .unwrap_or_default(),
+                e.reported_by
+                    .map(|r| format!(" (according to {})", name(r)))
+                    .unwrap_or_default(),
             );
         }
     }

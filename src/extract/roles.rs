@@ -10,10 +10,37 @@ use crate::lexicon::Lexicon;
 
 /// Words that may precede a role title inside the role ("special envoy", "foreign minister").
 const MODIFIERS: &[&str] = &[
-    "treasury", "commerce", "interior", "justice", "health", "education", "energy", "economy",
-    "agriculture", "transport", "culture", "labor", "labour", "home", "environment", "industry",
-    "digital", "communications", "development", "fitness", "campaign", "research", "assistant",
-    "associate", "regional", "managing", "head", "outgoing", "incoming", "current", "ex",
+    "treasury",
+    "commerce",
+    "interior",
+    "justice",
+    "health",
+    "education",
+    "energy",
+    "economy",
+    "agriculture",
+    "transport",
+    "culture",
+    "labor",
+    "labour",
+    "home",
+    "environment",
+    "industry",
+    "digital",
+    "communications",
+    "development",
+    "fitness",
+    "campaign",
+    "research",
+    "assistant",
+    "associate",
+    "regional",
+    "managing",
+    "head",
+    "outgoing",
+    "incoming",
+    "current",
+    "ex",
     "special",
     "investment",
     "economic",
@@ -110,11 +137,14 @@ pub fn find(
                     mentions[q].consumed = true;
                     // "the mayor of Camaná, NAME": the phrase names the holder.
                     if matches!(toks[j - 1].lower.as_str(), "of" | "for")
-                        && (mentions[q].etype != EntityType::Person || mentions[q].kind == MentionKind::WeakName)
+                        && (mentions[q].etype != EntityType::Person
+                            || mentions[q].kind == MentionKind::WeakName)
                     {
                         if mentions[q].kind == MentionKind::WeakName {
                             mentions[q].kind = MentionKind::Name;
-                            mentions[q].etype = if toks[j - 2].lower == "mayor" || toks[j - 2].lower == "governor" {
+                            mentions[q].etype = if toks[j - 2].lower == "mayor"
+                                || toks[j - 2].lower == "governor"
+                            {
                                 EntityType::Place
                             } else {
                                 EntityType::Organization
@@ -157,19 +187,38 @@ pub fn find(
                 break;
             }
             // A former role is not a membership.
-            if words.first().is_some_and(|w| w == "former" || w == "ex" || w == "late") {
+            if words
+                .first()
+                .is_some_and(|w| w == "former" || w == "ex" || w == "late")
+            {
                 break;
             }
             let role = dedupe_words(&words);
             // "President NAME of Ghana"
             let after_of = || -> Option<usize> {
                 (toks.get(pb + 1)?.lower == "of").then_some(())?;
-                let s = if toks.get(pb + 2)?.lower == "the" { pb + 3 } else { pb + 2 };
-                starts.get(&s).copied().filter(|&h| mentions[h].etype != EntityType::Person)
+                let s = if toks.get(pb + 2)?.lower == "the" {
+                    pb + 3
+                } else {
+                    pb + 2
+                };
+                starts
+                    .get(&s)
+                    .copied()
+                    .filter(|&h| mentions[h].etype != EntityType::Person)
             };
-            let h = (k >= 0).then(|| holder_before(k as usize)).flatten().or(of_holder).or_else(after_of);
+            let h = (k >= 0)
+                .then(|| holder_before(k as usize))
+                .flatten()
+                .or(of_holder)
+                .or_else(after_of);
             let Some(h) = h.filter(|&h| h != p) else {
-                untethered.push(RoleFact { sentence: si, person: p, holder: p, role });
+                untethered.push(RoleFact {
+                    sentence: si,
+                    person: p,
+                    holder: p,
+                    role,
+                });
                 break;
             };
             // A bare capitalized word holding a title is an organization ("Nordvik chief
@@ -282,7 +331,11 @@ pub fn find(
 
 /// Role words as written, lower case ("Defence Minister" → "defence minister").
 fn surface_lower(toks: &[Token]) -> String {
-    toks.iter().filter(|t| t.is_word()).map(|t| t.lower.trim_end_matches('.').to_string()).collect::<Vec<_>>().join(" ")
+    toks.iter()
+        .filter(|t| t.is_word())
+        .map(|t| t.lower.trim_end_matches('.').to_string())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 fn dedupe_words(words: &[String]) -> String {
@@ -401,9 +454,20 @@ fn country_title(role: &str) -> bool {
 
 /// Titles too ambiguous to guess a holder for from context.
 fn untetherable(role: &str) -> bool {
-    ["spokesperson", "spokesman", "spokeswoman", "envoy", "official", "leader", "lawyer", "aide", "adviser", "advisor"]
-        .iter()
-        .any(|w| role.ends_with(w))
+    [
+        "spokesperson",
+        "spokesman",
+        "spokeswoman",
+        "envoy",
+        "official",
+        "leader",
+        "lawyer",
+        "aide",
+        "adviser",
+        "advisor",
+    ]
+    .iter()
+    .any(|w| role.ends_with(w))
 }
 
 /// Give a holder to titles written without one ("Outgoing President Gabriel Ospina", "chairman
@@ -414,7 +478,8 @@ pub fn tether(ex: &mut Extraction, untethered: Vec<RoleFact>) {
     let mut country_count: BTreeMap<String, (usize, usize)> = BTreeMap::new();
     let mut org_count: BTreeMap<String, (usize, usize)> = BTreeMap::new();
     for (i, m) in ex.mentions.iter().enumerate() {
-        let countryish = m.kind == MentionKind::Demonym || m.place_kind == Some(crate::lexicon::PlaceKind::Country);
+        let countryish = m.kind == MentionKind::Demonym
+            || m.place_kind == Some(crate::lexicon::PlaceKind::Country);
         if countryish {
             if let Some(c) = &m.canonical {
                 country_count.entry(c.clone()).or_insert((0, i)).0 += 1;
@@ -444,14 +509,22 @@ pub fn tether(ex: &mut Extraction, untethered: Vec<RoleFact>) {
             *i != r.person
                 && m.sentence == r.sentence
                 && if country {
-                    m.kind == MentionKind::Demonym || m.place_kind == Some(crate::lexicon::PlaceKind::Country)
+                    m.kind == MentionKind::Demonym
+                        || m.place_kind == Some(crate::lexicon::PlaceKind::Country)
                 } else {
                     m.etype == EntityType::Organization && m.kind == MentionKind::Name
                 }
         });
-        let holder = in_sentence.map(|(i, _)| i).or(if country { top_country } else { top_org });
+        let holder = in_sentence
+            .map(|(i, _)| i)
+            .or(if country { top_country } else { top_org });
         if let Some(h) = holder {
-            ex.roles.push(RoleFact { sentence: r.sentence, person: r.person, holder: h, role: r.role });
+            ex.roles.push(RoleFact {
+                sentence: r.sentence,
+                person: r.person,
+                holder: h,
+                role: r.role,
+            });
         }
     }
 }

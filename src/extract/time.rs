@@ -155,6 +155,40 @@ pub fn find(toks: &[Token], lx: &Lexicon, doc: Option<NaiveDate>) -> Vec<TimeExp
                 continue;
             }
         }
+        // "last month", "this year", "next month"
+        if let (Some(d), "month" | "year") = (doc, t.lower.as_str()) {
+            let shift: Option<i32> = match prev {
+                "last" | "past" => Some(-1),
+                "this" => Some(0),
+                "next" => Some(1),
+                _ => None,
+            };
+            if let Some(s) = shift {
+                let value = if t.lower == "year" {
+                    TimeValue {
+                        lexical: (d.year() + s).to_string(),
+                        kind: TimeKind::Year,
+                    }
+                } else {
+                    let months = d.year() * 12 + d.month0() as i32 + s;
+                    TimeValue {
+                        lexical: format!(
+                            "{}-{:02}",
+                            months.div_euclid(12),
+                            months.rem_euclid(12) + 1
+                        ),
+                        kind: TimeKind::YearMonth,
+                    }
+                };
+                out.push(TimeExpr {
+                    first: i - 1,
+                    last: i,
+                    value,
+                });
+                i += 1;
+                continue;
+            }
+        }
         // Weekdays and relative days.
         if let (Some(word), Some(d)) = (lx.time_words.get(&t.lower), doc) {
             match word {
@@ -202,7 +236,11 @@ pub fn find(toks: &[Token], lx: &Lexicon, doc: Option<NaiveDate>) -> Vec<TimeExp
 /// The date relative expressions are resolved against: the document's date, else one
 /// inferred from the text — a "Friday, April 11" whose weekday pins the year among the years
 /// the text mentions, else the latest full date written out ("March 6, 2025").
-pub fn reference_date(sentences: &[Vec<Token>], lx: &Lexicon, header: Option<NaiveDate>) -> Option<NaiveDate> {
+pub fn reference_date(
+    sentences: &[Vec<Token>],
+    lx: &Lexicon,
+    header: Option<NaiveDate>,
+) -> Option<NaiveDate> {
     if header.is_some() {
         return header;
     }
@@ -223,12 +261,23 @@ pub fn reference_date(sentences: &[Vec<Token>], lx: &Lexicon, header: Option<Nai
     years.dedup();
     for toks in sentences {
         for i in 0..toks.len() {
-            let Some(TimeWord::Weekday(w)) = lx.time_words.get(&toks[i].lower) else { continue };
+            let Some(TimeWord::Weekday(w)) = lx.time_words.get(&toks[i].lower) else {
+                continue;
+            };
             if !toks[i].is_cap() {
                 continue;
             }
-            let j = if toks.get(i + 1).is_some_and(|t| t.text == ",") { i + 2 } else { i + 1 };
-            let (Some(m), Some(d)) = (toks.get(j).and_then(|t| month_of(t, lx)), number(toks.get(j + 1), 1, 31)) else { continue };
+            let j = if toks.get(i + 1).is_some_and(|t| t.text == ",") {
+                i + 2
+            } else {
+                i + 1
+            };
+            let (Some(m), Some(d)) = (
+                toks.get(j).and_then(|t| month_of(t, lx)),
+                number(toks.get(j + 1), 1, 31),
+            ) else {
+                continue;
+            };
             for &y in years.iter().rev() {
                 for cand in [y, y + 1, y - 1] {
                     if let Some(date) = NaiveDate::from_ymd_opt(cand, m, d) {

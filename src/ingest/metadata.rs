@@ -49,16 +49,32 @@ static URL_DATE: LazyLock<Regex> =
 pub(crate) fn find_full_date(s: &str) -> Option<String> {
     let c = FULL_DATE.captures(s)?;
     let abbr = |m: &str| -> Option<u32> {
-        const M: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+        const M: [&str; 12] = [
+            "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+        ];
         let m = m.to_lowercase();
-        M.iter().position(|x| m.starts_with(x)).map(|i| i as u32 + 1)
+        M.iter()
+            .position(|x| m.starts_with(x))
+            .map(|i| i as u32 + 1)
     };
     let (y, m, d) = if let (Some(mo), Some(d), Some(y)) = (c.get(1), c.get(2), c.get(3)) {
-        (y.as_str().parse().ok()?, abbr(mo.as_str())?, d.as_str().parse().ok()?)
+        (
+            y.as_str().parse().ok()?,
+            abbr(mo.as_str())?,
+            d.as_str().parse().ok()?,
+        )
     } else if let (Some(d), Some(mo), Some(y)) = (c.get(4), c.get(5), c.get(6)) {
-        (y.as_str().parse().ok()?, abbr(mo.as_str())?, d.as_str().parse().ok()?)
+        (
+            y.as_str().parse().ok()?,
+            abbr(mo.as_str())?,
+            d.as_str().parse().ok()?,
+        )
     } else {
-        (c.get(7)?.as_str().parse().ok()?, c.get(8)?.as_str().parse().ok()?, c.get(9)?.as_str().parse().ok()?)
+        (
+            c.get(7)?.as_str().parse().ok()?,
+            c.get(8)?.as_str().parse().ok()?,
+            c.get(9)?.as_str().parse().ok()?,
+        )
     };
     let date: chrono::NaiveDate = chrono::NaiveDate::from_ymd_opt(y, m, d)?;
     Some(date.format("%Y-%m-%d").to_string())
@@ -145,7 +161,9 @@ pub(crate) fn extract_header(c: &mut Cleaner<'_>) -> Metadata {
     // A dateline opening the story ("ABUJA, Dec 10, 2025 —"), else a date in the URL.
     if meta.date.is_none() {
         for line in &lines {
-            let Some(content) = c.content(*line) else { continue };
+            let Some(content) = c.content(*line) else {
+                continue;
+            };
             let head: String = content.slice(text).chars().take(60).collect();
             if let Some(d) = find_full_date(&head) {
                 meta.date = Some(d);
@@ -155,7 +173,13 @@ pub(crate) fn extract_header(c: &mut Cleaner<'_>) -> Metadata {
     }
     if meta.date.is_none() {
         if let Some(caps) = meta.url.as_deref().and_then(|u| URL_DATE.captures(u)) {
-            let parts: Option<(i32, u32, u32)> = (|| Some((caps.get(1)?.as_str().parse().ok()?, caps.get(2)?.as_str().parse().ok()?, caps.get(3)?.as_str().parse().ok()?)))();
+            let parts: Option<(i32, u32, u32)> = (|| {
+                Some((
+                    caps.get(1)?.as_str().parse().ok()?,
+                    caps.get(2)?.as_str().parse().ok()?,
+                    caps.get(3)?.as_str().parse().ok()?,
+                ))
+            })();
             if let Some((y, m, d)) = parts {
                 if let Some(date) = chrono::NaiveDate::from_ymd_opt(y, m, d) {
                     meta.date = Some(date.format("%Y-%m-%d").to_string());
@@ -202,8 +226,13 @@ pub(crate) fn find_title(c: &mut Cleaner<'_>, meta: &mut Metadata) {
         // punctuation standing alone among the first few lines ("Nordvik Systems to buy
         // Castellan Robotics in $4.2 billion deal").
         let words = s.split_whitespace().count();
-        let alone = lines.get(n + 1).is_none_or(|next| c.content(*next).is_none());
-        let headline = seen <= 3 && alone && (4..=24).contains(&words) && !s.ends_with(['.', '!', '?', ':', '"', '”', ',', ';']);
+        let alone = lines
+            .get(n + 1)
+            .is_none_or(|next| c.content(*next).is_none());
+        let headline = seen <= 3
+            && alone
+            && (4..=24).contains(&words)
+            && !s.ends_with(['.', '!', '?', ':', '"', '”', ',', ';']);
         if meta.title.is_none() && (is_title_case(&s) || headline) && s == content.slice(text) {
             meta.title = Some(s);
             c.mask(content);

@@ -107,8 +107,8 @@ fn should_join(prev: &str, next: &str) -> bool {
         if dotted && stem.chars().count() == 1 {
             let before = prev_trim[..prev_trim.len() - word.len()].trim_end();
             let prev_word = last_word(before);
-            let initial_context = prev_word.is_empty()
-                || prev_word.chars().next().is_some_and(char::is_uppercase);
+            let initial_context =
+                prev_word.is_empty() || prev_word.chars().next().is_some_and(char::is_uppercase);
             if !initial_context {
                 return false;
             }

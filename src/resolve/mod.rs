@@ -224,7 +224,8 @@ pub fn resolve(docs: &[(&Document, &Extraction)], lexicon: &crate::lexicon::Lexi
     // a country known only from "a German-Russian citizen" is not made an entity.
     for &d in &order {
         let ex = docs[d].1;
-        let mut used: std::collections::HashSet<usize> = ex.roles.iter().map(|r| r.holder).collect();
+        let mut used: std::collections::HashSet<usize> =
+            ex.roles.iter().map(|r| r.holder).collect();
         for e in &ex.events {
             used.extend(e.agents.iter().chain(&e.participants).copied());
         }
@@ -448,7 +449,11 @@ pub fn resolve(docs: &[(&Document, &Extraction)], lexicon: &crate::lexicon::Lexi
                             .and_then(|(j, _)| links[d][j])
                     };
                     let same = candidate(m.sentence, Some(m.span.start));
-                    let prev = same.or_else(|| (m.sentence.saturating_sub(2)..m.sentence).rev().find_map(|s| candidate(s, None)));
+                    let prev = same.or_else(|| {
+                        (m.sentence.saturating_sub(2)..m.sentence)
+                            .rev()
+                            .find_map(|s| candidate(s, None))
+                    });
                     links[d][mi] = prev;
                 }
                 _ => {}

@@ -166,10 +166,7 @@ pub fn store_of(quads: impl IntoIterator<Item = Quad>) -> Store {
 
 /// Every quad of a store, as sorted N-Quads lines.
 pub fn nquads_lines(store: &Store) -> Vec<String> {
-    let mut v: Vec<String> = store
-        .iter()
-        .map(|q| format!("{} .", q.unwrap()))
-        .collect();
+    let mut v: Vec<String> = store.iter().map(|q| format!("{} .", q.unwrap())).collect();
     v.sort();
     v
 }
