@@ -1120,9 +1120,13 @@ pub fn find(
             continue;
         }
         // Time: nearest expression in the clause, else one opening the sentence.
+        // A date right before another event noun is that event's ("The April 11 meeting
+        // follows talks in Istanbul").
+        let owned_by_other = |t: &&TimeExpr| hits.iter().any(|h| h.a != ta && h.trigger.noun && (h.a == t.last + 1 || h.a == t.last + 2));
         let time = times
             .iter()
             .filter(|t| t.first >= cs && t.last < ce.max(tb + 1))
+            .filter(|t| !owned_by_other(t))
             .min_by_key(|t| (t.first as isize - ta as isize).unsigned_abs())
             .or_else(|| times.iter().find(|t| t.first <= 2))
             .map(|t| t.value.clone());

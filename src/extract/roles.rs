@@ -300,7 +300,8 @@ pub fn find(
                         if toks.get(s).is_some_and(|t| t.lower == "the") {
                             s += 1;
                         }
-                        holder = starts.get(&s).copied();
+                        // "head of Russia's sovereign wealth fund": the holder is the fund, not Russia.
+                        holder = starts.get(&s).copied().filter(|&h| !mentions[h].possessive);
                     }
                     if let Some(h) = holder.filter(|&h| h != p) {
                         roles.push(RoleFact {
