@@ -320,6 +320,34 @@ const PREPOSITIONS: &[&str] = &[
     "yesterday",
     "today",
 ];
+/// Words that make the event noun after them hypothetical.
+const HYPOTHETICAL: &[&str] = &[
+    "possible",
+    "potential",
+    "future",
+    "proposed",
+    "prospective",
+    "hypothetical",
+    "possibility",
+    "eventual",
+    "planned",
+];
+/// Nouns that a place name can modify without acting ("the Ukraine conflict").
+const MODIFIED_NOUNS: &[&str] = &[
+    "conflict",
+    "war",
+    "crisis",
+    "border",
+    "front",
+    "frontline",
+    "peace",
+    "settlement",
+    "question",
+    "issue",
+    "policy",
+    "file",
+    "dossier",
+];
 /// Event types that need a person among their actors.
 const PERSON_EVENTS: &[&str] = &["Release", "PrisonerExchange", "Appointment"];
 /// Words that make a bare "exchange" or "swap" an exchange of prisoners.
@@ -589,6 +617,18 @@ pub fn find(
             }
         }
     }
+    // Hypothetical events ("a possible meeting", "the possibility of a future meeting") did not
+    // happen.
+    for h in hits.iter_mut() {
+        let lo = h.a.saturating_sub(4);
+        if h.trigger.noun
+            && toks[lo..h.a]
+                .iter()
+                .any(|t| HYPOTHETICAL.contains(&t.lower.as_str()))
+        {
+            h.suppressed = true;
+        }
+    }
     let trigger_starts: Vec<usize> = hits.iter().filter(|h| !h.suppressed).map(|h| h.a).collect();
 
     let mut found: Vec<EventFact> = Vec::new();
@@ -602,6 +642,14 @@ pub fn find(
         let eligible = |m: usize| -> bool {
             let mm = &mentions[m];
             if !eligible_actor(mm) {
+                return false;
+            }
+            // "the ongoing Ukraine conflict": a name modifying a noun is not an actor.
+            if mm.etype == EntityType::Place
+                && toks
+                    .get(mm.tokens.1 + 1)
+                    .is_some_and(|t| MODIFIED_NOUNS.contains(&t.lower.as_str()))
+            {
                 return false;
             }
             // A nationality adjective acts only for a group: "U.S. and Russian officials".
@@ -682,6 +730,8 @@ pub fn find(
             // Add `m` and the actors coordinated with it ("X and Y", "X, Y and Z").
             let add_coordinated = |m: usize, stop: usize, agents: &mut Vec<usize>| {
                 agents.push(m);
+                // "X and Y", "X, Y and Z" (a comma joins only inside a list that ends in "and").
+                let mut seen_and = false;
                 let mut j = mentions[m].tokens.0 as isize - 1;
                 while j >= stop as isize
                     && matches!(
@@ -689,11 +739,16 @@ pub fn find(
                         "and" | "," | "both" | "other"
                     )
                 {
+                    let w = toks[j as usize].lower.as_str();
+                    if w == "," && !seen_and {
+                        break;
+                    }
+                    seen_and |= w == "and";
                     j -= 1;
                     if j >= stop as isize {
-                        if let Some(m2) =
-                            at[j as usize].filter(|&m2| eligible(m2) && !agents.contains(&m2))
-                        {
+                        if let Some(m2) = at[j as usize].filter(|&m2| {
+                            eligible(m2) && !agents.contains(&m2) && !reporters.contains(&m2)
+                        }) {
                             agents.push(m2);
                             j = mentions[m2].tokens.0 as isize - 1;
                         }
@@ -1122,7 +1177,10 @@ pub fn find(
         // Time: nearest expression in the clause, else one opening the sentence.
         // A date right before another event noun is that event's ("The April 11 meeting
         // follows talks in Istanbul").
-        let owned_by_other = |t: &&TimeExpr| hits.iter().any(|h| h.a != ta && h.trigger.noun && (h.a == t.last + 1 || h.a == t.last + 2));
+        let owned_by_other = |t: &&TimeExpr| {
+            hits.iter()
+                .any(|h| h.a != ta && h.trigger.noun && (h.a == t.last + 1 || h.a == t.last + 2))
+        };
         let time = times
             .iter()
             .filter(|t| t.first >= cs && t.last < ce.max(tb + 1))
