@@ -72,6 +72,7 @@ for n in $SIZES; do
   row "build, $n articles ($MB MB), store + TriG + 2 DOT" "${WALL} s (CPU ${CPU} s)" "${RSS} MB" \
       "newsgraph build $C --out $OUT"
   for threads in 1 all; do
+    [ "$n" -ge 10000 ] && [ -z "${FULL:-}" ] && continue  # FULL=1: also on 10k
     S="$WORK/extract-$n-$threads"
     if [ "$threads" = 1 ]; then env_t="RAYON_NUM_THREADS=1"; else env_t="RAYON_NUM_THREADS=$(nproc)"; fi
     measure "$runs" bash -c "rm -rf '$S' && $env_t '$BIN' extract '$C' --store '$S'"
@@ -94,7 +95,6 @@ for n in $SIZES; do
           "newsgraph dot --store $STORE --view $view -o FILE"
     done
     # Query latency in process (store already open), median of 5.
-    cargo bench --bench queries >/dev/null 2>&1 || true
     NEWSGRAPH_BENCH_STORE="$STORE" cargo bench --bench queries 2>>"$LOG" > "$WORK/queries-$n.tsv" || true
     while IFS=$'\t' read -r name med min count; do
       row "query $name, $n store (in process, median of 5)" "${med} ms (min ${min})" "-" \
