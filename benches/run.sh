@@ -32,7 +32,7 @@ GEN="$TARGET/release/examples/gen_corpus"
 NODOT="$WORK/nodot-bin"
 mkdir -p "$NODOT"
 ln -sf "$BIN" "$NODOT/newsgraph"
-ng() { /usr/bin/env PATH="$NODOT" "$BIN" "$@"; }
+NG=(/usr/bin/env "PATH=$NODOT" "$BIN")  # newsgraph without Graphviz
 
 LOG="$WORK/log.txt"
 : > "$LOG"
@@ -76,21 +76,21 @@ for n in $SIZES; do
     S="$WORK/extract-$n-$threads"
     if [ "$threads" = 1 ]; then env_t="RAYON_NUM_THREADS=1"; else env_t="RAYON_NUM_THREADS=$(nproc)"; fi
     measure "$runs" bash -c "rm -rf '$S' && $env_t '$BIN' extract '$C' --store '$S'"
-    rate=$(echo "scale=2; $MB / $WALL" | bc)
+    rate=$(echo "$MB $WALL" | awk '{printf "%.2f", $1/$2}')
     row "extract (ingest+extract+resolve+store), $n articles, $threads thread(s)" \
         "${WALL} s = ${rate} MB/s (CPU ${CPU} s)" "${RSS} MB" "$env_t newsgraph extract $C --store $S"
   done
   STORE="$OUT/store"
-  measure "$RUNS" ng query --store "$STORE" 'ASK {}'
+  measure "$RUNS" "${NG[@]}" query --store "$STORE" 'ASK {}'
   row "open the $n store (query 'ASK {}')" "${WALL} s" "${RSS} MB" "newsgraph query --store $STORE 'ASK {}'"
   if [ "$n" -ge 10000 ] || [ "$(echo $SIZES | wc -w)" = 1 ]; then
     for fmt in trig nquads turtle ntriples rdfxml jsonld; do
-      measure 1 ng export --store "$STORE" --format "$fmt" -o "$WORK/export-$n.$fmt"
+      measure 1 "${NG[@]}" export --store "$STORE" --format "$fmt" -o "$WORK/export-$n.$fmt"
       row "export $fmt, $n store (incl. open)" "${WALL} s" "${RSS} MB" \
           "newsgraph export --store $STORE --format $fmt -o FILE"
     done
     for view in actors events; do
-      measure 1 ng dot --store "$STORE" --view "$view" -o "$WORK/$view-$n.dot"
+      measure 1 "${NG[@]}" dot --store "$STORE" --view "$view" -o "$WORK/$view-$n.dot"
       row "dot --view $view, $n store (incl. open)" "${WALL} s" "${RSS} MB" \
           "newsgraph dot --store $STORE --view $view -o FILE"
     done
@@ -109,7 +109,7 @@ done
 
 RATIO=""
 if [ -n "${BUILD_WALL[1000]:-}" ] && [ -n "${BUILD_WALL[10000]:-}" ]; then
-  RATIO=$(echo "scale=1; ${BUILD_WALL[10000]} / ${BUILD_WALL[1000]}" | bc)
+  RATIO=$(echo "${BUILD_WALL[10000]} ${BUILD_WALL[1000]}" | awk '{printf "%.1f", $1/$2}')
 fi
 
 {
