@@ -81,11 +81,21 @@ pub fn shard_of(rel_path: &str, n: usize) -> usize {
 
 fn quads_hash(quads: &[oxigraph::model::Quad]) -> String {
     use sha2::{Digest, Sha256};
-    let mut h = Sha256::new();
-    for q in quads {
-        h.update(q.to_string().as_bytes());
-        h.update(b"\n");
+    use std::fmt::Write as _;
+    /// Feeds formatted text straight into the hasher (no string per quad).
+    struct HashWriter(Sha256);
+    impl std::fmt::Write for HashWriter {
+        fn write_str(&mut self, s: &str) -> std::fmt::Result {
+            self.0.update(s.as_bytes());
+            Ok(())
+        }
     }
+    let mut w = HashWriter(Sha256::new());
+    for q in quads {
+        // Same bytes as `q.to_string()` + "\n": hashes of existing stores stay valid.
+        let _ = writeln!(w, "{q}");
+    }
+    let h = w.0;
     h.finalize()
         .iter()
         .take(16)
@@ -248,30 +258,42 @@ pub fn extract_into_store(opts: &ExtractOptions) -> crate::Result<Summary> {
     all.sort_by(|a, b| a.0.cmp(&b.0));
     let pairs: Vec<(&Document, &Extraction)> = all.iter().map(|(_, d, e, _)| (d, e)).collect();
     let resolved = resolve::resolve(&pairs, lexicon);
-    let quads: Vec<Vec<oxigraph::model::Quad>> = (0..all.len())
-        .into_par_iter()
-        .map(|i| rdf::document_quads(&minter, &all[i].1, &all[i].2, &resolved, i))
-        .collect();
-    for ((k, doc, ex, old_hash), q) in all.into_iter().zip(quads) {
-        let h = quads_hash(&q);
-        if old_hash.as_deref() == Some(h.as_str()) {
-            continue;
-        }
-        if had.contains(&k) {
-            if old_hash.is_none() {
-                summary.changed += 1;
+    // Quads are made, hashed and loaded a chunk of documents at a time: bounded memory, and
+    // documents new to the store go in through one bulk load per chunk.
+    const CHUNK: usize = 256;
+    let mut rest = all.into_iter().enumerate().peekable();
+    while rest.peek().is_some() {
+        let chunk: Vec<(usize, (String, Document, Extraction, Option<String>))> =
+            rest.by_ref().take(CHUNK).collect();
+        let made: Vec<(Vec<oxigraph::model::Quad>, String)> = chunk
+            .par_iter()
+            .map(|(i, (_, doc, ex, _))| {
+                let q = rdf::document_quads(&minter, doc, ex, &resolved, *i);
+                let h = quads_hash(&q);
+                (q, h)
+            })
+            .collect();
+        let mut new_docs = Vec::new();
+        for ((_, (k, doc, ex, old_hash)), (q, h)) in chunk.into_iter().zip(made) {
+            if old_hash.as_deref() == Some(h.as_str()) {
+                continue;
             }
-        } else {
-            summary.added += 1;
-        }
-        gs.put_document(
-            DocRecord {
+            let record = DocRecord {
                 doc,
                 extraction: ex,
                 quads_hash: h,
-            },
-            &q,
-        )?;
+            };
+            if had.contains(&k) {
+                if old_hash.is_none() {
+                    summary.changed += 1;
+                }
+                gs.put_document(record, &q)?;
+            } else {
+                summary.added += 1;
+                new_docs.push((record, q));
+            }
+        }
+        gs.put_new_documents(new_docs)?;
     }
     if INTERRUPTED.load(Ordering::Relaxed) {
         return Err(crate::Error::Other(

@@ -128,6 +128,9 @@ pub struct GraphStore {
     manifest: Manifest,
     _lock: Option<File>,
     mode: Mode,
+    /// Changes since the last commit (or open).
+    #[cfg_attr(feature = "rocksdb", allow(dead_code))]
+    dirty: bool,
 }
 
 fn io_err(path: &Path) -> impl FnOnce(std::io::Error) -> StoreError + '_ {
@@ -212,10 +215,31 @@ impl GraphStore {
                     supported: FORMAT_VERSION,
                 });
             }
-            let m: Manifest = serde_json::from_slice(&bytes).map_err(|e| StoreError::Corrupt {
+            let corrupt = |e: serde_json::Error| StoreError::Corrupt {
                 path: manifest_path.clone(),
                 message: e.to_string(),
-            })?;
+            };
+            let m: Manifest = if mode == Mode::Read {
+                // Readers never look at the document records (they are for writers, which
+                // re-resolve); skipping them saves most of the parse time and memory of a
+                // big store's manifest.
+                #[derive(Deserialize)]
+                struct ReadHead {
+                    format_version: u32,
+                    base: String,
+                    generation: u64,
+                }
+                let h: ReadHead = serde_json::from_slice(&bytes).map_err(corrupt)?;
+                Manifest {
+                    format_version: h.format_version,
+                    base: h.base,
+                    generation: h.generation,
+                    docs: BTreeMap::new(),
+                }
+            } else {
+                serde_json::from_slice(&bytes).map_err(corrupt)?
+            };
+            drop(bytes);
             if m.base != base && mode == Mode::Write {
                 return Err(StoreError::BaseMismatch {
                     path: dir.to_path_buf(),
@@ -239,25 +263,20 @@ impl GraphStore {
             manifest,
             _lock: lock,
             mode,
+            dirty: false,
         })
     }
 
     #[cfg(not(feature = "rocksdb"))]
     fn open_backend(dir: &Path, _mode: Mode, manifest: &Manifest) -> Result<Store, StoreError> {
-        let store = Store::new().map_err(ox)?;
-        if manifest.generation > 0 {
-            let path = dir.join(format!("data-{}.nq", manifest.generation));
-            let bytes = fs::read(&path).map_err(io_err(&path))?;
-            let mut loader = store.bulk_loader();
-            loader
-                .parallel_load_from_slice(RdfParser::from_format(RdfFormat::NQuads), &bytes)
-                .map_err(|e| StoreError::Corrupt {
-                    path: path.clone(),
-                    message: e.to_string(),
-                })?;
-            loader.commit().map_err(ox)?;
+        if manifest.generation == 0 {
+            return Store::new().map_err(ox);
         }
-        Ok(store)
+        if let Some(store) = take_cached(dir, manifest.generation) {
+            return Ok(store);
+        }
+        let path = dir.join(format!("data-{}.nq", manifest.generation));
+        load_snapshot(&path)
     }
 
     #[cfg(feature = "rocksdb")]
@@ -310,6 +329,7 @@ impl GraphStore {
         let Some(record) = self.manifest.docs.remove(rel_path) else {
             return Ok(false);
         };
+        self.dirty = true;
         for g in Self::document_graphs(&self.manifest.base, &record) {
             self.store.remove_named_graph(g.as_ref()).map_err(ox)?;
         }
@@ -319,6 +339,7 @@ impl GraphStore {
     /// Replace a document's facts with `quads` (which must all be in its graphs).
     pub fn put_document(&mut self, record: DocRecord, quads: &[Quad]) -> Result<(), StoreError> {
         self.remove_document(&record.doc.rel_path.clone())?;
+        self.dirty = true;
         let mut tx = self.store.start_transaction().map_err(ox)?;
         tx.extend(quads.iter());
         tx.commit().map_err(ox)?;
@@ -328,8 +349,41 @@ impl GraphStore {
         Ok(())
     }
 
+    /// Add documents that are not in the store yet, with their quads, in one bulk load
+    /// (much cheaper than one transaction per document). A record whose path is already in
+    /// the store is replaced as [`put_document`](Self::put_document) would.
+    pub fn put_new_documents(
+        &mut self,
+        batch: Vec<(DocRecord, Vec<Quad>)>,
+    ) -> Result<(), StoreError> {
+        let mut records = Vec::with_capacity(batch.len());
+        let mut all = Vec::with_capacity(batch.iter().map(|(_, q)| q.len()).sum());
+        for (record, quads) in batch {
+            if self.manifest.docs.contains_key(&record.doc.rel_path) {
+                self.put_document(record, &quads)?;
+            } else {
+                all.extend(quads);
+                records.push(record);
+            }
+        }
+        if all.is_empty() && records.is_empty() {
+            return Ok(());
+        }
+        self.dirty = true;
+        let mut loader = self.store.bulk_loader();
+        loader.load_quads(all).map_err(ox)?;
+        loader.commit().map_err(ox)?;
+        for record in records {
+            self.manifest
+                .docs
+                .insert(record.doc.rel_path.clone(), record);
+        }
+        Ok(())
+    }
+
     /// Update a record without touching its quads (e.g. same quads, new bookkeeping).
     pub fn records_mut(&mut self) -> &mut BTreeMap<String, DocRecord> {
+        self.dirty = true;
         &mut self.manifest.docs
     }
 
@@ -369,6 +423,7 @@ impl GraphStore {
         if old > 0 {
             let _ = fs::remove_file(self.dir.join(format!("data-{old}.nq")));
         }
+        self.dirty = false;
         Ok(())
     }
 
@@ -382,6 +437,91 @@ impl GraphStore {
     pub fn term(t: NamedNodeRef<'_>) -> String {
         t.as_str().to_string()
     }
+}
+
+#[cfg(not(feature = "rocksdb"))]
+impl Drop for GraphStore {
+    /// A writer closed right after a commit hands its in-memory store to the next reader of
+    /// the same store in this process (`build` reads what it just extracted), which then
+    /// does not reload the snapshot it would get the very same quads from.
+    fn drop(&mut self) {
+        if self.mode == Mode::Write && !self.dirty && self.manifest.generation > 0 {
+            put_cached(&self.dir, self.manifest.generation, self.store.clone());
+        }
+    }
+}
+
+/// The store last closed by a writer: (folder, generation, store). One slot, taken by the
+/// first reader of that generation.
+#[cfg(not(feature = "rocksdb"))]
+static CLOSED: std::sync::Mutex<Option<(PathBuf, u64, Store)>> = std::sync::Mutex::new(None);
+
+#[cfg(not(feature = "rocksdb"))]
+fn put_cached(dir: &Path, generation: u64, store: Store) {
+    let dir = fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
+    if let Ok(mut slot) = CLOSED.lock() {
+        *slot = Some((dir, generation, store));
+    }
+}
+
+#[cfg(not(feature = "rocksdb"))]
+fn take_cached(dir: &Path, generation: u64) -> Option<Store> {
+    let dir = fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
+    let mut slot = CLOSED.lock().ok()?;
+    match slot.take() {
+        Some((d, g, s)) if d == dir && g == generation => Some(s),
+        // Another store or an older generation: useless from now on.
+        _ => None,
+    }
+}
+
+/// Load an N-Quads snapshot into a new in-memory store: a parser thread streams the file
+/// (no copy of it in memory) and hands batches to the bulk loader on this thread, so that
+/// parsing and indexing overlap.
+#[cfg(not(feature = "rocksdb"))]
+fn load_snapshot(path: &Path) -> Result<Store, StoreError> {
+    const BATCH: usize = 100_000;
+    let store = Store::new().map_err(ox)?;
+    let file = File::open(path).map_err(io_err(path))?;
+    let corrupt = |message: String| StoreError::Corrupt {
+        path: path.to_path_buf(),
+        message,
+    };
+    let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Quad>>(2);
+    std::thread::scope(|scope| {
+        let parser = scope.spawn(move || -> Result<(), String> {
+            let reader = std::io::BufReader::with_capacity(1 << 20, file);
+            let mut batch = Vec::with_capacity(BATCH);
+            for q in RdfParser::from_format(RdfFormat::NQuads).for_reader(reader) {
+                batch.push(q.map_err(|e| e.to_string())?);
+                if batch.len() == BATCH {
+                    let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
+                    if tx.send(full).is_err() {
+                        return Ok(());
+                    }
+                }
+            }
+            if !batch.is_empty() {
+                let _ = tx.send(batch);
+            }
+            Ok(())
+        });
+        let mut loader = store.bulk_loader().with_num_threads(1);
+        let mut load_result = Ok(());
+        for batch in rx {
+            if let Err(e) = loader.load_quads(batch) {
+                load_result = Err(ox(e));
+                break;
+            }
+        }
+        let parsed = parser
+            .join()
+            .map_err(|_| corrupt("snapshot parser panicked".into()))?;
+        parsed.map_err(corrupt)?;
+        load_result?;
+        loader.commit().map_err(ox)
+    })?;
+    Ok(store)
 }
 
 /// Run SPARQL against any Oxigraph store the same way [`GraphStore::query`] does.
