@@ -119,6 +119,12 @@ pub struct Lexicon {
     pub roles: HashMap<Vec<String>, RoleWord>,
     /// Longest role, in tokens.
     pub max_role_tokens: usize,
+    /// First words of role titles (a cheap test before building a look-up key).
+    pub role_first_words: HashSet<String>,
+    /// First words of event triggers.
+    pub trigger_first_words: HashSet<String>,
+    /// First words of gazetteer names ([`name_key`] form).
+    pub name_first_words: HashSet<String>,
     /// Organization cue words (as written) → position (`last`, `first`, `any`).
     pub org_cues: HashMap<String, String>,
     /// Lower-case words that never are (or start) a name on their own.
@@ -229,6 +235,9 @@ impl Lexicon {
             max_trigger_tokens: 1,
             roles: HashMap::new(),
             max_role_tokens: 1,
+            role_first_words: HashSet::new(),
+            trigger_first_words: HashSet::new(),
+            name_first_words: HashSet::new(),
             org_cues: HashMap::new(),
             stopwords: HashSet::new(),
             frequent: HashSet::new(),
@@ -379,6 +388,9 @@ impl Lexicon {
                 lx.time_words.insert(r[0].to_lowercase(), w);
             }
         }
+        lx.role_first_words = lx.roles.keys().filter_map(|k| k.first().map(|w| w.trim_end_matches('.').to_string())).collect();
+        lx.trigger_first_words = lx.triggers.keys().chain(lx.noun_triggers.keys()).filter_map(|k| k.first().cloned()).collect();
+        lx.name_first_words = lx.places.keys().chain(lx.orgs.keys()).filter_map(|k| k.split(' ').next().map(str::to_string)).collect();
         for r in table!("boilerplate.tsv").rows(3)? {
             if r[0].is_empty() {
                 continue;

@@ -520,6 +520,10 @@ pub fn find(
             i += 1;
             continue;
         }
+        if !lx.trigger_first_words.contains(&toks[i].lower) {
+            i += 1;
+            continue;
+        }
         let mut words: Vec<String> = Vec::new();
         let mut hit = None;
         let mut k = i;

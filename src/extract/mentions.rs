@@ -254,6 +254,10 @@ fn gazetteer<'l>(
     b: usize,
     lx: &'l Lexicon,
 ) -> Option<(usize, &'l NameEntry, bool)> {
+    let first = name_key(&toks.get(i)?.text);
+    if !lx.name_first_words.contains(first.split(' ').next().unwrap_or("")) {
+        return None;
+    }
     let max = b.min(i + lx.max_name_tokens * 2);
     for k in (i..=max).rev() {
         if !toks[k].is_word() {
@@ -305,6 +309,9 @@ fn demonym_at(toks: &[Token], i: usize, b: usize, lx: &Lexicon) -> Option<(usize
 
 /// Longest role title at `i` (case-insensitive): last token index and role label.
 pub(crate) fn role_at(toks: &[Token], i: usize, lx: &Lexicon) -> Option<(usize, String, String)> {
+    if !lx.role_first_words.contains(toks.get(i)?.lower.trim_end_matches('.')) {
+        return None;
+    }
     let max = (toks.len() - 1).min(i + lx.max_role_tokens - 1);
     for k in (i..=max).rev() {
         let key: Vec<String> = toks[i..=k]
