@@ -502,9 +502,6 @@ fn closed_stdout_does_not_panic_query_export() {
 }
 
 #[test]
-#[ignore = "bug: `newsgraph dot | head`, `explain … | head` and `evaluate … | head` panic (exit 101) with \
-            'failed printing to stdout: Broken pipe (os error 32)': print!/println! in src/cli.rs lines 421, 429, \
-            441-442 (also 304-305, 326 for build/extract summaries); write with writeln! and handle BrokenPipe"]
 fn closed_stdout_does_not_panic_dot_explain_evaluate() {
     let gold = gold().expect("../shared/eval/seeds.gold.json");
     let gold = gold.to_str().unwrap().to_string();

@@ -354,11 +354,6 @@ fn witkoff_putin_and_dmitriev_are_one_entity_each() {
 }
 
 #[test]
-#[ignore = "bug: no single ng:Meeting with actors Witkoff+Putin, place St. Petersburg, date 2025-04-11 derived from \
-            001, 003 and 004: 001 s1 gives event/001-…/s1-meeting-0 with actors Witkoff+Ukraine (Putin missing) and no \
-            date ('On Friday, April 11' unresolved); 003 s3 gives event/003-…/s3-meeting-3 (Witkoff+Putin, St. Petersburg) \
-            without a date; 004 s2 gives meeting/2025-04-11/steve-witkoff--vladimir-putin--kremlin (Kremlin as a 3rd actor, \
-            so its IRI cannot merge with a Witkoff+Putin meeting); 000 s1 gives …--flightradar24 (Flightradar24 as an actor)"]
 fn the_st_petersburg_meeting_is_one_event_from_three_documents() {
     let rows = select(
         seeds_store(),
