@@ -72,6 +72,15 @@ pub enum IngestError {
         /// The path.
         path: PathBuf,
     },
+    /// Something found in a folder that is not a regular file (a FIFO, socket or device,
+    /// which could block or never end) or a symbolic link to nothing.
+    #[error("{path}: skipped: {what}")]
+    NotAFile {
+        /// The path.
+        path: PathBuf,
+        /// What it is ("not a regular file (FIFO)", "broken symbolic link").
+        what: String,
+    },
     /// A file that is all boilerplate.
     #[error("{path}: stored without sentences: no article text after removing boilerplate")]
     NoText {
