@@ -79,7 +79,7 @@ pub(crate) fn split(text: &str, masked: &str) -> Vec<Span> {
 /// Longest sentence kept whole, in bytes. Real sentences are far shorter; a longer "sentence"
 /// (a megabyte on one line with no full stop) is cut at white space, so that extraction,
 /// whose work grows with the square of a sentence's length, stays fast.
-pub(crate) const MAX_SENTENCE_BYTES: usize = 4096;
+pub(crate) const MAX_SENTENCE_BYTES: usize = 2048;
 
 fn cap(text: &str, masked: &str, s: Span, out: &mut Vec<Span>) {
     let mut start = s.start;
