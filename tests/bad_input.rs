@@ -40,9 +40,15 @@ enum Expect {
     /// Stored, exit 0, silent stderr.
     Stored,
     /// Exit 2 and one stderr line naming `file` with `reason` in it.
-    Fails { file: &'static str, reason: &'static str },
+    Fails {
+        file: &'static str,
+        reason: &'static str,
+    },
     /// Stored, but reported (exit 2) with `reason`.
-    StoredWithNote { file: &'static str, reason: &'static str },
+    StoredWithNote {
+        file: &'static str,
+        reason: &'static str,
+    },
 }
 
 struct Run {
@@ -94,11 +100,7 @@ fn ask(store: &Path, sparql: &str) -> bool {
         "--store",
         store.to_str().expect("utf-8 path"),
     ]);
-    assert!(
-        out.status.success(),
-        "query failed: {}",
-        text(&out.stderr)
-    );
+    assert!(out.status.success(), "query failed: {}", text(&out.stderr));
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json results");
     v["boolean"].as_bool().expect("boolean result")
 }
@@ -186,10 +188,20 @@ fn check_anchors(quads: &[Quad]) -> usize {
     let mut checked = 0;
     for (id, n) in &nodes {
         let Some(anchor) = &n.anchor else { continue };
-        let ctx = n.context.as_ref().unwrap_or_else(|| panic!("{id}: no context"));
-        let text = nodes[ctx].is_string.as_ref().expect("context has nif:isString");
+        let ctx = n
+            .context
+            .as_ref()
+            .unwrap_or_else(|| panic!("{id}: no context"));
+        let text = nodes[ctx]
+            .is_string
+            .as_ref()
+            .expect("context has nif:isString");
         let (b, e) = (n.begin.expect("begin"), n.end.expect("end"));
-        assert!(b <= e && e <= text.len(), "{id}: [{b}, {e}) of {}", text.len());
+        assert!(
+            b <= e && e <= text.len(),
+            "{id}: [{b}, {e}) of {}",
+            text.len()
+        );
         let slice: String = text[b..e].iter().collect();
         assert_eq!(&slice, anchor, "anchor of {id} [{b}, {e}) is not the slice");
         checked += 1;
@@ -204,21 +216,38 @@ fn check(case: &str, r: &Run, expect: &Expect) {
     let lines: Vec<&str> = err.lines().filter(|l| !l.trim().is_empty()).collect();
     match expect {
         Expect::Stored => {
-            assert_eq!(r.out.status.code(), Some(0), "{case}: exit code; stderr: {err}");
+            assert_eq!(
+                r.out.status.code(),
+                Some(0),
+                "{case}: exit code; stderr: {err}"
+            );
             assert!(lines.is_empty(), "{case}: unexpected stderr: {err}");
         }
         Expect::Fails { file, reason } | Expect::StoredWithNote { file, reason } => {
-            assert_eq!(r.out.status.code(), Some(2), "{case}: exit code; stderr: {err}");
+            assert_eq!(
+                r.out.status.code(),
+                Some(2),
+                "{case}: exit code; stderr: {err}"
+            );
             assert_eq!(lines.len(), 1, "{case}: want exactly one line, got: {err}");
-            assert!(lines[0].contains(file), "{case}: line does not name {file}: {err}");
-            assert!(lines[0].contains(reason), "{case}: want {reason:?} in: {err}");
+            assert!(
+                lines[0].contains(file),
+                "{case}: line does not name {file}: {err}"
+            );
+            assert!(
+                lines[0].contains(reason),
+                "{case}: want {reason:?} in: {err}"
+            );
             assert!(
                 !lines[0].contains(GOOD),
                 "{case}: the good file was blamed: {err}"
             );
         }
     }
-    assert!(stored(&r.store(), GOOD), "{case}: the good article is not in the store");
+    assert!(
+        stored(&r.store(), GOOD),
+        "{case}: the good article is not in the store"
+    );
 }
 
 fn write(dir: &Path, name: &str, bytes: impl AsRef<[u8]>) {
@@ -245,7 +274,13 @@ fn binary_file() {
 
 #[test]
 fn invalid_utf8() {
-    let r = extract_with(|d| write(d, "latin1.txt", b"Caf\xe9 in M\xfcnchen, said Mr. M\xfcller.\n"));
+    let r = extract_with(|d| {
+        write(
+            d,
+            "latin1.txt",
+            b"Caf\xe9 in M\xfcnchen, said Mr. M\xfcller.\n",
+        )
+    });
     check(
         "invalid utf-8",
         &r,
@@ -375,7 +410,10 @@ fn one_megabyte_line() {
         line.push_str(&para);
     }
     let r = extract_with(|d| write(d, "oneline.txt", &line));
-    eprintln!("1 MB single line of article text: extract took {:?}", r.elapsed);
+    eprintln!(
+        "1 MB single line of article text: extract took {:?}",
+        r.elapsed
+    );
     check("1 MB line", &r, &Expect::Stored);
     assert!(stored(&r.store(), "oneline.txt"));
     assert!(check_anchors(&quads(&r.store())) > 1000);
@@ -387,10 +425,45 @@ fn one_megabyte_line() {
 #[test]
 fn one_megabyte_line_without_full_stops() {
     let words = [
-        "the", "president", "met", "minister", "in", "Berlin", "on", "Monday", "and", "said",
-        "talks", "with", "Russia", "would", "continue", "Olaf", "Scholz", "visited", "Paris",
-        "economy", "of", "a", "new", "plan", "for", "energy", "prices", "officials", "week",
-        "region", "budget", "after", "before", "its", "their", "long", "debate", "over", "rules",
+        "the",
+        "president",
+        "met",
+        "minister",
+        "in",
+        "Berlin",
+        "on",
+        "Monday",
+        "and",
+        "said",
+        "talks",
+        "with",
+        "Russia",
+        "would",
+        "continue",
+        "Olaf",
+        "Scholz",
+        "visited",
+        "Paris",
+        "economy",
+        "of",
+        "a",
+        "new",
+        "plan",
+        "for",
+        "energy",
+        "prices",
+        "officials",
+        "week",
+        "region",
+        "budget",
+        "after",
+        "before",
+        "its",
+        "their",
+        "long",
+        "debate",
+        "over",
+        "rules",
     ];
     let mut line = String::with_capacity(1 << 20);
     let mut x: u32 = 7;
@@ -586,7 +659,11 @@ fn symlink_loop() {
     let r = extract_with(|d| {
         let sub = d.join("loop");
         std::fs::create_dir(&sub).expect("mkdir");
-        write(&sub, "inner.txt", "Olaf Scholz met Emmanuel Macron in Paris on Monday.\n");
+        write(
+            &sub,
+            "inner.txt",
+            "Olaf Scholz met Emmanuel Macron in Paris on Monday.\n",
+        );
         // loop/a -> loop
         std::os::unix::fs::symlink(&sub, sub.join("a")).expect("ln");
     });
@@ -604,7 +681,8 @@ fn symlink_loop() {
 #[test]
 fn self_referencing_symlink() {
     // a -> a: the OS reports ELOOP when following it.
-    let r = extract_with(|d| std::os::unix::fs::symlink("self.txt", d.join("self.txt")).expect("ln"));
+    let r =
+        extract_with(|d| std::os::unix::fs::symlink("self.txt", d.join("self.txt")).expect("ln"));
     check(
         "self symlink",
         &r,
@@ -633,9 +711,13 @@ fn all_at_once() {
     assert!(!err.contains("panicked"), "{err}");
     assert_eq!(r.out.status.code(), Some(2));
     assert_eq!(err.lines().count(), 7, "{err}");
-    for f in ["b.png", "c.txt", "e.txt", "w.txt", "s.txt", "l.txt", "h.txt"] {
+    for f in [
+        "b.png", "c.txt", "e.txt", "w.txt", "s.txt", "l.txt", "h.txt",
+    ] {
         assert_eq!(
-            err.lines().filter(|l| l.contains(&format!("/{f}: "))).count(),
+            err.lines()
+                .filter(|l| l.contains(&format!("/{f}: ")))
+                .count(),
             1,
             "{f}: {err}"
         );

@@ -53,8 +53,25 @@ fn article(i: usize) -> String {
 fn write_long_input(dir: &Path) {
     std::fs::create_dir_all(dir).expect("mkdir");
     let words = [
-        "the", "president", "met", "minister", "in", "Berlin", "on", "Monday", "and", "said",
-        "talks", "with", "Russia", "would", "continue", "Olaf", "Scholz", "visited", "Paris",
+        "the",
+        "president",
+        "met",
+        "minister",
+        "in",
+        "Berlin",
+        "on",
+        "Monday",
+        "and",
+        "said",
+        "talks",
+        "with",
+        "Russia",
+        "would",
+        "continue",
+        "Olaf",
+        "Scholz",
+        "visited",
+        "Paris",
     ];
     let mut big = String::new();
     let mut x: u32 = 1;
@@ -113,7 +130,11 @@ fn second_writer_is_refused_and_readers_see_the_last_snapshot() {
     let count_docs = "SELECT (COUNT(?d) AS ?n) WHERE { ?d ng:sourcePath ?p }";
     let before = query(&store, count_docs);
     assert!(before.status.success());
-    assert!(text(&before.stdout).contains("\n2"), "{}", text(&before.stdout));
+    assert!(
+        text(&before.stdout).contains("\n2"),
+        "{}",
+        text(&before.stdout)
+    );
 
     // The long writer (the same two articles plus much more).
     let long = tmp.path().join("long");
@@ -126,16 +147,30 @@ fn second_writer_is_refused_and_readers_see_the_last_snapshot() {
         "the long extract never took the lock"
     );
     let start = Instant::now();
-    let out = extract_cmd(&first, &store).output().expect("second extract");
+    let out = extract_cmd(&first, &store)
+        .output()
+        .expect("second extract");
     let took = start.elapsed();
-    assert!(still_running(&mut writer), "the long extract ended too early for this test");
+    assert!(
+        still_running(&mut writer),
+        "the long extract ended too early for this test"
+    );
     let err = text(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{err}");
     assert_eq!(err.lines().count(), 1, "want one line: {err}");
-    assert!(err.contains("is locked by another newsgraph process"), "{err}");
-    assert!(err.contains(&store.display().to_string()), "names the store: {err}");
+    assert!(
+        err.contains("is locked by another newsgraph process"),
+        "{err}"
+    );
+    assert!(
+        err.contains(&store.display().to_string()),
+        "names the store: {err}"
+    );
     assert!(!err.contains("panicked"));
-    assert!(took < Duration::from_secs(5), "not refused at once: {took:?}");
+    assert!(
+        took < Duration::from_secs(5),
+        "not refused at once: {took:?}"
+    );
 
     // Readers are not blocked and see the last committed snapshot.
     let start = Instant::now();
@@ -145,13 +180,20 @@ fn second_writer_is_refused_and_readers_see_the_last_snapshot() {
     let ask = query(&store, "ASK { ?d ng:sourcePath \"a001.txt\" }");
     assert!(ask.status.success(), "{}", text(&ask.stderr));
     assert!(start.elapsed() < Duration::from_secs(10));
-    assert!(still_running(&mut writer), "the long extract ended during the reads");
+    assert!(
+        still_running(&mut writer),
+        "the long extract ended during the reads"
+    );
 
     // The writer finishes normally; afterwards everything is there.
     let out = writer.wait_with_output().expect("wait");
     assert!(out.status.success(), "{}", text(&out.stderr));
     let after = query(&store, count_docs);
-    assert!(text(&after.stdout).contains("\n201"), "{}", text(&after.stdout));
+    assert!(
+        text(&after.stdout).contains("\n201"),
+        "{}",
+        text(&after.stdout)
+    );
     // (Lock release is checked by lock_of_a_killed_writer_is_released; re-extracting here
     // would re-resolve the megabyte document, minutes in a debug build.)
 }
@@ -193,7 +235,10 @@ fn newer_format_version_is_refused_with_one_line() {
     set_format_version(&store, 999);
     let s = store.to_str().expect("utf-8");
     let runs: Vec<(&str, Output)> = vec![
-        ("extract", extract_cmd(&input, &store).output().expect("run")),
+        (
+            "extract",
+            extract_cmd(&input, &store).output().expect("run"),
+        ),
         ("query", query(&store, "ASK { ?s ?p ?o }")),
         (
             "export",
@@ -202,7 +247,10 @@ fn newer_format_version_is_refused_with_one_line() {
                 .output()
                 .expect("run"),
         ),
-        ("dot", bin().args(["dot", "--store", s]).output().expect("run")),
+        (
+            "dot",
+            bin().args(["dot", "--store", s]).output().expect("run"),
+        ),
     ];
     for (what, out) in runs {
         let err = text(&out.stderr);
@@ -214,10 +262,9 @@ fn newer_format_version_is_refused_with_one_line() {
         assert!(out.stdout.is_empty(), "{what}: wrote output anyway");
     }
     // The refused writer changed nothing.
-    let m: serde_json::Value = serde_json::from_slice(
-        &std::fs::read(store.join("manifest.json")).expect("read"),
-    )
-    .expect("json");
+    let m: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(store.join("manifest.json")).expect("read"))
+            .expect("json");
     assert_eq!(m["format_version"], 999);
 }
 
@@ -229,7 +276,11 @@ fn corrupt_manifest_is_one_line_not_a_panic() {
     std::fs::write(input.join("a.txt"), article(2)).expect("write");
     let store = tmp.path().join("store");
     assert!(extract_cmd(&input, &store).status().expect("run").success());
-    std::fs::write(store.join("manifest.json"), b"{\"format_version\": 1, \"base\": ").expect("w");
+    std::fs::write(
+        store.join("manifest.json"),
+        b"{\"format_version\": 1, \"base\": ",
+    )
+    .expect("w");
     for out in [
         query(&store, "ASK { ?s ?p ?o }"),
         extract_cmd(&input, &store).output().expect("run"),

@@ -25,16 +25,44 @@ impl Lcg {
 }
 
 const FIRST: &[&str] = &[
-    "Anna", "Boris", "Carlos", "Dana", "Elif", "Farid", "Greta", "Hiro", "Ines", "Jonas",
-    "Kamala", "Lars", "Marta", "Nikolai", "Olga", "Pedro", "Quentin", "Rosa", "Sven", "Tariq",
+    "Anna", "Boris", "Carlos", "Dana", "Elif", "Farid", "Greta", "Hiro", "Ines", "Jonas", "Kamala",
+    "Lars", "Marta", "Nikolai", "Olga", "Pedro", "Quentin", "Rosa", "Sven", "Tariq",
 ];
 const LAST: &[&str] = &[
-    "Andersen", "Barros", "Costa", "Dimitrov", "Eriksen", "Fischer", "Garcia", "Horvat",
-    "Ivanova", "Jensen", "Kowalski", "Lindqvist", "Moreau", "Novak", "Okafor", "Petrov",
+    "Andersen",
+    "Barros",
+    "Costa",
+    "Dimitrov",
+    "Eriksen",
+    "Fischer",
+    "Garcia",
+    "Horvat",
+    "Ivanova",
+    "Jensen",
+    "Kowalski",
+    "Lindqvist",
+    "Moreau",
+    "Novak",
+    "Okafor",
+    "Petrov",
 ];
 const PLACES: &[&str] = &[
-    "Paris", "Berlin", "Kyiv", "Moscow", "Washington", "London", "Warsaw", "Rome", "Madrid",
-    "Ankara", "Beijing", "Tokyo", "Brussels", "Vienna", "Geneva", "Istanbul",
+    "Paris",
+    "Berlin",
+    "Kyiv",
+    "Moscow",
+    "Washington",
+    "London",
+    "Warsaw",
+    "Rome",
+    "Madrid",
+    "Ankara",
+    "Beijing",
+    "Tokyo",
+    "Brussels",
+    "Vienna",
+    "Geneva",
+    "Istanbul",
 ];
 const COUNTRIES: &[&str] = &[
     "France", "Germany", "Ukraine", "Russia", "Poland", "Italy", "Spain", "Turkey", "China",
@@ -158,7 +186,11 @@ fn sigkill_at_any_point_then_rerun_gives_the_uninterrupted_result() {
     let reference_store = tmp.path().join("reference");
     let t = run_to_end(&input, &reference_store);
     let reference = nquads(&reference_store).expect("reference store");
-    assert!(reference.len() > 10 * N_ARTICLES, "{} quads", reference.len());
+    assert!(
+        reference.len() > 10 * N_ARTICLES,
+        "{} quads",
+        reference.len()
+    );
     eprintln!("uninterrupted run: {t:?}, {} quads", reference.len());
 
     // Fixed early points plus fractions of the measured run time, the last ones landing in
@@ -200,7 +232,10 @@ fn sigkill_at_any_point_then_rerun_gives_the_uninterrupted_result() {
             );
         }
     }
-    assert!(killed_running >= 6, "only {killed_running} kills hit a running extract");
+    assert!(
+        killed_running >= 6,
+        "only {killed_running} kills hit a running extract"
+    );
 
     // 3. One store killed repeatedly at growing points, then completed.
     let store = tmp.path().join("repeated");
@@ -209,7 +244,11 @@ fn sigkill_at_any_point_then_rerun_gives_the_uninterrupted_result() {
         let _ = nquads(&store);
     }
     run_to_end(&input, &store);
-    same(&reference, &nquads(&store).expect("store"), "repeated kills");
+    same(
+        &reference,
+        &nquads(&store).expect("store"),
+        "repeated kills",
+    );
 }
 
 #[test]
@@ -221,12 +260,26 @@ fn leftover_tmp_files_do_not_matter() {
     run_to_end(&input, &store);
     let before = nquads(&store).expect("store");
     // What a crash inside write_atomic leaves: half-written temporaries.
-    std::fs::write(store.join("manifest.tmp"), b"{\"format_version\": 1, \"base\": ").expect("w");
+    std::fs::write(
+        store.join("manifest.tmp"),
+        b"{\"format_version\": 1, \"base\": ",
+    )
+    .expect("w");
     std::fs::write(store.join("data-2.tmp"), b"<http://a> <http://b> \"trunc").expect("w");
     std::fs::write(store.join("data-9.tmp"), b"garbage").expect("w");
-    same(&before, &nquads(&store).expect("opens with *.tmp"), "read with tmp");
+    same(
+        &before,
+        &nquads(&store).expect("opens with *.tmp"),
+        "read with tmp",
+    );
     let q = bin()
-        .args(["query", "ASK { ?d ng:sourcePath \"article-003.txt\" }", "--format", "json", "--store"])
+        .args([
+            "query",
+            "ASK { ?d ng:sourcePath \"article-003.txt\" }",
+            "--format",
+            "json",
+            "--store",
+        ])
         .arg(&store)
         .output()
         .expect("query");

@@ -20,15 +20,81 @@ const NIF: &str = "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-cor
 /// Pieces that make extraction work: names, titles, places, triggers, abbreviations,
 /// punctuation, quotes, line breaks (LF, CRLF, CR) and metadata-looking headers.
 const PIECES: &[&str] = &[
-    "President", "Vladimir Putin", "Putin", "Donald Trump", "Trump", "Steve Witkoff", "envoy",
-    "the Russian leader", "Russian", "Ukrainian", "Kyiv", "Moscow", "St. Petersburg", "U.S.",
-    "Mr.", "Dr.", "Reuters", "NATO", "the United Nations", "met", "said", "visited", "talks",
-    "ceasefire", "according to", "on Friday", "on March 25", "in 2025", "2025-04-11",
-    "He", "She", "They", "'s", "’s", "—", "–", "\"", "“", "”", "(", ")", ",", ".", "!", "?",
-    ";", ":", "\n", "\r\n", "\r", "\n\n", "\t", "Date: 2025-04-11\n", "Title: Talks\n",
-    "Subscribe", "* indicates required", "[link](#)", "http://example.com/a?b=c", "<", ">",
-    "\\", "O'Brien", "Acme \"Best\" <Corp> \\ Ltd", "Zoë", "José Mañana", "محمود عباس", "שלום",
-    "👍🏽", "🇫🇷", "e\u{301}", "\u{200b}", "\u{feff}", "\u{202e}", "\u{85}", "\u{2028}",
+    "President",
+    "Vladimir Putin",
+    "Putin",
+    "Donald Trump",
+    "Trump",
+    "Steve Witkoff",
+    "envoy",
+    "the Russian leader",
+    "Russian",
+    "Ukrainian",
+    "Kyiv",
+    "Moscow",
+    "St. Petersburg",
+    "U.S.",
+    "Mr.",
+    "Dr.",
+    "Reuters",
+    "NATO",
+    "the United Nations",
+    "met",
+    "said",
+    "visited",
+    "talks",
+    "ceasefire",
+    "according to",
+    "on Friday",
+    "on March 25",
+    "in 2025",
+    "2025-04-11",
+    "He",
+    "She",
+    "They",
+    "'s",
+    "’s",
+    "—",
+    "–",
+    "\"",
+    "“",
+    "”",
+    "(",
+    ")",
+    ",",
+    ".",
+    "!",
+    "?",
+    ";",
+    ":",
+    "\n",
+    "\r\n",
+    "\r",
+    "\n\n",
+    "\t",
+    "Date: 2025-04-11\n",
+    "Title: Talks\n",
+    "Subscribe",
+    "* indicates required",
+    "[link](#)",
+    "http://example.com/a?b=c",
+    "<",
+    ">",
+    "\\",
+    "O'Brien",
+    "Acme \"Best\" <Corp> \\ Ltd",
+    "Zoë",
+    "José Mañana",
+    "محمود عباس",
+    "שלום",
+    "👍🏽",
+    "🇫🇷",
+    "e\u{301}",
+    "\u{200b}",
+    "\u{feff}",
+    "\u{202e}",
+    "\u{85}",
+    "\u{2028}",
 ];
 
 /// Any char but NUL (a NUL makes the input "binary", tested elsewhere).
@@ -75,17 +141,33 @@ fn check_spans(doc: &Document, ex: &Extraction) -> Result<(), TestCaseError> {
     prop_assert_eq!(t.len(), doc.masked.len(), "masked view has other offsets");
     let mut prev_end = 0;
     for s in &doc.sentences {
-        prop_assert!(s.start < s.end && s.end <= t.len(), "sentence {:?} of {}", s, t.len());
-        prop_assert!(t.is_char_boundary(s.start) && t.is_char_boundary(s.end), "{:?}", s);
+        prop_assert!(
+            s.start < s.end && s.end <= t.len(),
+            "sentence {:?} of {}",
+            s,
+            t.len()
+        );
+        prop_assert!(
+            t.is_char_boundary(s.start) && t.is_char_boundary(s.end),
+            "{:?}",
+            s
+        );
         prop_assert!(s.start >= prev_end, "sentences overlap or are out of order");
         prev_end = s.end;
     }
     for m in &ex.mentions {
         let sp = m.span;
         prop_assert!(sp.start < sp.end && sp.end <= t.len(), "mention {:?}", m);
-        prop_assert!(t.is_char_boundary(sp.start) && t.is_char_boundary(sp.end), "{:?}", m);
+        prop_assert!(
+            t.is_char_boundary(sp.start) && t.is_char_boundary(sp.end),
+            "{:?}",
+            m
+        );
         let sentence = doc.sentences.get(m.sentence);
-        prop_assert!(sentence.is_some_and(|s| s.contains(&sp)), "mention outside its sentence");
+        prop_assert!(
+            sentence.is_some_and(|s| s.contains(&sp)),
+            "mention outside its sentence"
+        );
         // The surface is the span's text with white space normalized.
         let squash = |s: &str| s.split_whitespace().collect::<String>();
         prop_assert_eq!(
@@ -124,7 +206,11 @@ fn check_quads(doc: &Document, quads: &[Quad]) -> Result<(), TestCaseError> {
     prop_assert!(!quads.is_empty());
     for q in quads {
         for n in named_nodes(q) {
-            prop_assert!(NamedNode::new(n.as_str()).is_ok(), "invalid IRI <{}>", n.as_str());
+            prop_assert!(
+                NamedNode::new(n.as_str()).is_ok(),
+                "invalid IRI <{}>",
+                n.as_str()
+            );
         }
     }
     let chars: Vec<char> = doc.text.chars().collect();
@@ -140,19 +226,40 @@ fn check_quads(doc: &Document, quads: &[Quad]) -> Result<(), TestCaseError> {
         let (b, e) = (num("beginIndex"), num("endIndex"));
         prop_assert!(b.is_some() && e.is_some(), "anchor without offsets: {}", q);
         let (b, e) = (b.unwrap_or(0), e.unwrap_or(0));
-        prop_assert!(b <= e && e <= chars.len(), "offsets [{}, {}) of {}", b, e, chars.len());
+        prop_assert!(
+            b <= e && e <= chars.len(),
+            "offsets [{}, {}) of {}",
+            b,
+            e,
+            chars.len()
+        );
         let slice: String = chars[b..e].iter().collect();
         // Literals drop the characters XML 1.0 cannot carry (rdf::clean_literal).
         prop_assert_eq!(a.value(), clean_literal(&slice), "anchor at [{}, {})", b, e);
         checked += 1;
     }
     prop_assert!(checked >= doc.sentences.len());
+    // What a consumer sees: nif:isString is the text, so every anchor is its slice too.
+    let is_string = format!("{NIF}isString");
+    let stored: Vec<char> = quads
+        .iter()
+        .find_map(|q| match &q.object {
+            Term::Literal(l) if q.predicate.as_str() == is_string => {
+                Some(l.value().chars().collect())
+            }
+            _ => None,
+        })
+        .unwrap_or_default();
+    prop_assert_eq!(&stored, &chars, "nif:isString is not the document text");
     // N-Quads round trip.
     let mut ser = RdfSerializer::from_format(RdfFormat::NQuads).for_writer(Vec::new());
     for q in quads {
-        ser.serialize_quad(q).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        ser.serialize_quad(q)
+            .map_err(|e| TestCaseError::fail(e.to_string()))?;
     }
-    let bytes = ser.finish().map_err(|e| TestCaseError::fail(e.to_string()))?;
+    let bytes = ser
+        .finish()
+        .map_err(|e| TestCaseError::fail(e.to_string()))?;
     let parsed: Result<Vec<Quad>, _> = RdfParser::from_format(RdfFormat::NQuads)
         .for_slice(&bytes)
         .collect();
@@ -235,7 +342,11 @@ fn several_documents_together() {
                 let quads = document_quads(&minter, doc, ex, &resolved, d);
                 check_quads(doc, &quads)?;
                 // No two documents write into the same named graph.
-                for g in quads.iter().map(|q| q.graph_name.to_string()).collect::<BTreeSet<_>>() {
+                for g in quads
+                    .iter()
+                    .map(|q| q.graph_name.to_string())
+                    .collect::<BTreeSet<_>>()
+                {
                     let owner = graphs.entry(g.clone()).or_insert(d);
                     prop_assert_eq!(*owner, d, "graph {} shared", g);
                 }
