@@ -58,6 +58,24 @@ impl Input {
     }
 }
 
+fn file_kind(t: &std::fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if t.is_fifo() {
+            return "FIFO";
+        }
+        if t.is_socket() {
+            return "socket";
+        }
+        if t.is_block_device() || t.is_char_device() {
+            return "device";
+        }
+    }
+    let _ = t;
+    "special file"
+}
+
 fn rel_string(p: &Path) -> String {
     p.components()
         .map(|c| c.as_os_str().to_string_lossy().into_owned())
@@ -157,6 +175,20 @@ fn walk(
         }
         match std::fs::metadata(&path) {
             Ok(m) if m.is_dir() => walk(root, &path, stack, inputs, errors),
+            // Opening a FIFO blocks until a writer comes; devices and sockets are no articles.
+            Ok(m) if !m.is_file() => errors.push(IngestError::NotAFile {
+                what: format!("not a regular file ({})", file_kind(&m.file_type())),
+                path,
+            }),
+            Err(e)
+                if e.kind() == std::io::ErrorKind::NotFound
+                    && std::fs::symlink_metadata(&path).is_ok_and(|m| m.is_symlink()) =>
+            {
+                errors.push(IngestError::NotAFile {
+                    what: "broken symbolic link".into(),
+                    path,
+                })
+            }
             Ok(_) => {
                 let rel = path.strip_prefix(root).unwrap_or(&path);
                 inputs.push(Input {

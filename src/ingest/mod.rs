@@ -72,6 +72,15 @@ pub enum IngestError {
         /// The path.
         path: PathBuf,
     },
+    /// Something found in a folder that is not a regular file (a FIFO, socket or device,
+    /// which could block or never end) or a symbolic link to nothing.
+    #[error("{path}: skipped: {what}")]
+    NotAFile {
+        /// The path.
+        path: PathBuf,
+        /// What it is ("not a regular file (FIFO)", "broken symbolic link").
+        what: String,
+    },
     /// A file that is all boilerplate.
     #[error("{path}: stored without sentences: no article text after removing boilerplate")]
     NoText {
@@ -89,7 +98,8 @@ pub struct Document {
     pub slug: String,
     /// SHA-256 of the file's bytes, lower-case hex.
     pub sha256: String,
-    /// The original text (decoded; offsets refer to it).
+    /// The original text (decoded; offsets refer to it). Characters no RDF literal can carry
+    /// are replaced one for one (see [`replace_unstorable`]), so `nif:isString` is this text.
     pub text: String,
     /// The same text with boilerplate replaced by spaces (same byte offsets).
     pub masked: String,
@@ -173,6 +183,27 @@ pub fn decode(path: &Path, bytes: &[u8]) -> Result<String, IngestError> {
     }
 }
 
+/// Replace the characters that [`crate::rdf::clean_literal`] would drop from literals (C0
+/// controls but tab, LF and CR; U+FFFE, U+FFFF) by a space or U+FFFD, one code point for one.
+///
+/// Without this, `nif:isString` lost those characters while every offset still counted them,
+/// so each `nif:anchorOf` after one disagreed with the text at its `beginIndex`/`endIndex`.
+pub fn replace_unstorable(text: String) -> String {
+    let bad = |c: char| {
+        (c < ' ' && !matches!(c, '\t' | '\n' | '\r')) || c == '\u{FFFE}' || c == '\u{FFFF}'
+    };
+    if !text.chars().any(bad) {
+        return text;
+    }
+    text.chars()
+        .map(|c| match c {
+            '\u{FFFE}' | '\u{FFFF}' => '\u{FFFD}',
+            c if bad(c) => ' ',
+            c => c,
+        })
+        .collect()
+}
+
 /// Turn one file's bytes into a [`Document`]. `rel_path` names it in the graph.
 ///
 /// A document with no article text left after cleaning is returned with no sentences; the
@@ -183,7 +214,7 @@ pub fn ingest_bytes(
     bytes: &[u8],
     lexicon: &Lexicon,
 ) -> Result<Document, IngestError> {
-    let text = decode(path, bytes)?;
+    let text = replace_unstorable(decode(path, bytes)?);
     if text
         .trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}')
         .is_empty()

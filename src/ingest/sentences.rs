@@ -42,16 +42,23 @@ pub(crate) fn split(text: &str, masked: &str) -> Vec<Span> {
         raw.push(Span::new(start, start + piece.len()));
     }
     // Merge pieces that a period of an abbreviation, an initial or a quotation split.
+    // (Whether the growing sentence holds a line break is tracked, not rescanned: rescanning
+    // made "Mr. Mr. Mr. …" quadratic.)
     let mut merged: Vec<Span> = Vec::new();
+    let mut prev_has_newline = false;
     for span in raw {
+        let next_text = span.slice(masked);
         if let Some(prev) = merged.last_mut() {
-            let prev_text = prev.slice(masked);
-            let next_text = span.slice(masked);
-            if !prev_text.contains('\n') && should_join(prev_text, next_text) {
+            if !prev_has_newline
+                && prev.len() < MAX_SENTENCE_BYTES
+                && should_join(prev.slice(masked), next_text)
+            {
                 prev.end = span.end;
+                prev_has_newline = next_text.contains('\n');
                 continue;
             }
         }
+        prev_has_newline = next_text.contains('\n');
         merged.push(span);
     }
     // Trim, split at line breaks that UAX #29 kept (none expected) and drop empty pieces.
@@ -62,11 +69,43 @@ pub(crate) fn split(text: &str, masked: &str) -> Vec<Span> {
             let s = Span::new(start, start + part.len());
             start += part.len();
             if let Some(t) = trim(text, masked, s) {
-                out.push(t);
+                cap(text, masked, t, &mut out);
             }
         }
     }
     out
+}
+
+/// Longest sentence kept whole, in bytes. Real sentences are far shorter; a longer "sentence"
+/// (a megabyte on one line with no full stop) is cut at white space, so that extraction,
+/// whose work grows with the square of a sentence's length, stays fast.
+pub(crate) const MAX_SENTENCE_BYTES: usize = 2048;
+
+fn cap(text: &str, masked: &str, s: Span, out: &mut Vec<Span>) {
+    let mut start = s.start;
+    while s.end - start > MAX_SENTENCE_BYTES {
+        // Char boundaries of the original text (masking may have spaced out a multi-byte
+        // char, so the masked view has more of them).
+        let mut limit = start + MAX_SENTENCE_BYTES;
+        while !text.is_char_boundary(limit) {
+            limit -= 1;
+        }
+        // Cut at the last white space (of either view) before the limit, else at the limit.
+        let cut = text[start..limit]
+            .char_indices()
+            .rev()
+            .find(|&(i, c)| {
+                i > 0 && (c.is_whitespace() || masked.as_bytes()[start + i].is_ascii_whitespace())
+            })
+            .map_or(limit, |(i, _)| start + i);
+        if let Some(t) = trim(text, masked, Span::new(start, cut)) {
+            out.push(t);
+        }
+        start = cut;
+    }
+    if let Some(t) = trim(text, masked, Span::new(start, s.end)) {
+        out.push(t);
+    }
 }
 
 fn trim(text: &str, masked: &str, s: Span) -> Option<Span> {
@@ -200,5 +239,22 @@ mod tests {
                 "Another one."
             ]
         );
+    }
+
+    #[test]
+    fn overlong_sentences_are_cut_at_white_space() {
+        let long = "word ".repeat(3000) + "end.";
+        let spans = split(&long, &long);
+        assert!(spans.len() >= 3, "{}", spans.len());
+        for s in &spans {
+            assert!(s.len() <= MAX_SENTENCE_BYTES);
+            let t = s.slice(&long);
+            assert!(!t.is_empty() && t == t.trim());
+            assert!(t.starts_with("word") || t.starts_with("end"));
+        }
+        let no_space = "é".repeat(5000);
+        let spans = split(&no_space, &no_space);
+        let total: usize = spans.iter().map(|s| s.len()).sum();
+        assert_eq!(total, no_space.len());
     }
 }
