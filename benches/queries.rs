@@ -44,8 +44,13 @@ fn main() {
         .and_then(|v| v.parse().ok())
         .unwrap_or(5);
     let t = Instant::now();
-    let gs = GraphStore::open(&store, Mode::Read, "https://w3id.org/newsgraph/id/").expect("open store");
-    eprintln!("opened {} in {:.2}s", store.display(), t.elapsed().as_secs_f64());
+    let gs =
+        GraphStore::open(&store, Mode::Read, "https://w3id.org/newsgraph/id/").expect("open store");
+    eprintln!(
+        "opened {} in {:.2}s",
+        store.display(),
+        t.elapsed().as_secs_f64()
+    );
     let actor = std::env::var("NEWSGRAPH_BENCH_ACTOR").ok().unwrap_or_else(|| {
         rows(&gs, "SELECT ?l (COUNT(DISTINCT ?e) AS ?n) WHERE { ?e sem:hasActor ?p . ?p a schema:Person ; rdfs:label ?l . ?m org:member ?p } GROUP BY ?l ORDER BY DESC(?n) ?l LIMIT 1")
             .1
@@ -77,7 +82,14 @@ fn main() {
             times.push(t.elapsed().as_secs_f64() * 1000.0);
         }
         times.sort_by(|a, b| a.total_cmp(b));
-        let name = f.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-        println!("{name}\t{:.1}\t{:.1}\t{n}", times[times.len() / 2], times[0]);
+        let name = f
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        println!(
+            "{name}\t{:.1}\t{:.1}\t{n}",
+            times[times.len() / 2],
+            times[0]
+        );
     }
 }

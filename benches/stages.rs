@@ -21,7 +21,15 @@ fn corpus_dir() -> PathBuf {
     let dir = PathBuf::from(target).join("bench-corpus-200");
     if !dir.exists() {
         let status = std::process::Command::new(env!("CARGO"))
-            .args(["run", "--release", "--example", "gen_corpus", "--", "--n", "200"])
+            .args([
+                "run",
+                "--release",
+                "--example",
+                "gen_corpus",
+                "--",
+                "--n",
+                "200",
+            ])
             .args(["--seed", "7", "--out"])
             .arg(&dir)
             .status()
@@ -43,7 +51,10 @@ fn load(dir: &Path) -> Vec<(String, Vec<u8>)> {
         .into_iter()
         .take(200)
         .map(|p| {
-            let name = p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            let name = p
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
             (name, std::fs::read(&p).expect("read article"))
         })
         .collect()

@@ -45,55 +45,249 @@ impl Rng {
 }
 
 const FIRST: &[&str] = &[
-    "Anna", "Boris", "Carla", "Dmitri", "Elena", "Farid", "Greta", "Hassan", "Ingrid", "Jonas",
-    "Katarzyna", "Luis", "Maria", "Nikolai", "Olga", "Pedro", "Quentin", "Rania", "Stefan",
-    "Tamara", "Umar", "Valentina", "Walter", "Xenia", "Yusuf", "Zofia", "Amara", "Bernard",
-    "Chiara", "Daniel", "Emeka", "Fatima", "Gustav", "Helena", "Ibrahim", "Julia", "Kenji",
-    "Leila", "Marek", "Nadia", "Oscar", "Priya", "Rafael", "Sofia", "Tomas", "Ursula", "Viktor",
-    "Wanjiru", "Yara", "Zane", "Aleksander", "Beatriz", "Cyril", "Dalia", "Erik", "Freya",
-    "Giorgio", "Hana", "Ivan", "Jakub", "Karim", "Lena", "Mateo", "Nora", "Oleksandr", "Paula",
-    "Ruslan", "Selma", "Teodor", "Vera", "William", "Ayesha", "Bilal", "Camille", "Diego",
+    "Anna",
+    "Boris",
+    "Carla",
+    "Dmitri",
+    "Elena",
+    "Farid",
+    "Greta",
+    "Hassan",
+    "Ingrid",
+    "Jonas",
+    "Katarzyna",
+    "Luis",
+    "Maria",
+    "Nikolai",
+    "Olga",
+    "Pedro",
+    "Quentin",
+    "Rania",
+    "Stefan",
+    "Tamara",
+    "Umar",
+    "Valentina",
+    "Walter",
+    "Xenia",
+    "Yusuf",
+    "Zofia",
+    "Amara",
+    "Bernard",
+    "Chiara",
+    "Daniel",
+    "Emeka",
+    "Fatima",
+    "Gustav",
+    "Helena",
+    "Ibrahim",
+    "Julia",
+    "Kenji",
+    "Leila",
+    "Marek",
+    "Nadia",
+    "Oscar",
+    "Priya",
+    "Rafael",
+    "Sofia",
+    "Tomas",
+    "Ursula",
+    "Viktor",
+    "Wanjiru",
+    "Yara",
+    "Zane",
+    "Aleksander",
+    "Beatriz",
+    "Cyril",
+    "Dalia",
+    "Erik",
+    "Freya",
+    "Giorgio",
+    "Hana",
+    "Ivan",
+    "Jakub",
+    "Karim",
+    "Lena",
+    "Mateo",
+    "Nora",
+    "Oleksandr",
+    "Paula",
+    "Ruslan",
+    "Selma",
+    "Teodor",
+    "Vera",
+    "William",
+    "Ayesha",
+    "Bilal",
+    "Camille",
+    "Diego",
 ];
 
 const LAST: &[&str] = &[
-    "Abramov", "Bergstrom", "Castellano", "Dubois", "Eriksen", "Fontaine", "Gallagher",
-    "Horvath", "Ivanenko", "Jankowski", "Kowalczyk", "Lindqvist", "Moreau", "Novak", "Okafor",
-    "Petrenko", "Quiroga", "Rossetti", "Schneider", "Tkachenko", "Urquhart", "Varga", "Weber",
-    "Yilmaz", "Zielinski", "Andersen", "Bianchi", "Chowdhury", "Delacroix", "Esposito",
-    "Fischer", "Grigoryan", "Haddad", "Iversen", "Jovanovic", "Kuznetsov", "Lombardi",
-    "Mendoza", "Nakamura", "Oliveira", "Pavlenko", "Ramirez", "Sokolov", "Tanaka", "Ustinov",
-    "Vasquez", "Wojcik", "Xu", "Yamamoto", "Zaharia", "Balogun", "Costa", "Demir", "Eze",
-    "Ferrari", "Gomez", "Hoffmann", "Ionescu", "Karlsson", "Larsen", "Marchetti", "Nowak",
-    "Ortega", "Popescu", "Reyes", "Santos", "Thorsen", "Vidal", "Kravchenko", "Melnyk",
-    "Bondarenko", "Shevchuk", "Lysenko", "Hamidi", "Rahimi", "Mensah", "Owusu", "Achterberg",
+    "Abramov",
+    "Bergstrom",
+    "Castellano",
+    "Dubois",
+    "Eriksen",
+    "Fontaine",
+    "Gallagher",
+    "Horvath",
+    "Ivanenko",
+    "Jankowski",
+    "Kowalczyk",
+    "Lindqvist",
+    "Moreau",
+    "Novak",
+    "Okafor",
+    "Petrenko",
+    "Quiroga",
+    "Rossetti",
+    "Schneider",
+    "Tkachenko",
+    "Urquhart",
+    "Varga",
+    "Weber",
+    "Yilmaz",
+    "Zielinski",
+    "Andersen",
+    "Bianchi",
+    "Chowdhury",
+    "Delacroix",
+    "Esposito",
+    "Fischer",
+    "Grigoryan",
+    "Haddad",
+    "Iversen",
+    "Jovanovic",
+    "Kuznetsov",
+    "Lombardi",
+    "Mendoza",
+    "Nakamura",
+    "Oliveira",
+    "Pavlenko",
+    "Ramirez",
+    "Sokolov",
+    "Tanaka",
+    "Ustinov",
+    "Vasquez",
+    "Wojcik",
+    "Xu",
+    "Yamamoto",
+    "Zaharia",
+    "Balogun",
+    "Costa",
+    "Demir",
+    "Eze",
+    "Ferrari",
+    "Gomez",
+    "Hoffmann",
+    "Ionescu",
+    "Karlsson",
+    "Larsen",
+    "Marchetti",
+    "Nowak",
+    "Ortega",
+    "Popescu",
+    "Reyes",
+    "Santos",
+    "Thorsen",
+    "Vidal",
+    "Kravchenko",
+    "Melnyk",
+    "Bondarenko",
+    "Shevchuk",
+    "Lysenko",
+    "Hamidi",
+    "Rahimi",
+    "Mensah",
+    "Owusu",
+    "Achterberg",
 ];
 
 /// Titles placed before a name ("Foreign Minister Anna Novak").
 const PRE_TITLES: &[&str] = &[
-    "President", "Prime Minister", "Foreign Minister", "Defense Minister", "Finance Minister",
-    "Senator", "General", "Ambassador", "Chancellor", "Governor", "Mayor",
+    "President",
+    "Prime Minister",
+    "Foreign Minister",
+    "Defense Minister",
+    "Finance Minister",
+    "Senator",
+    "General",
+    "Ambassador",
+    "Chancellor",
+    "Governor",
+    "Mayor",
 ];
 
 /// Roles placed after a name ("Anna Novak, a spokeswoman for …").
 const POST_ROLES: &[&str] = &[
-    "spokeswoman", "spokesman", "chief executive", "chairman", "director", "adviser",
-    "deputy minister", "chief economist", "head of research", "senior official",
+    "spokeswoman",
+    "spokesman",
+    "chief executive",
+    "chairman",
+    "director",
+    "adviser",
+    "deputy minister",
+    "chief economist",
+    "head of research",
+    "senior official",
 ];
 
 const ORG_STEMS: &[&str] = &[
-    "Northern", "Atlantic", "Continental", "Baltic", "Meridian", "Pacific", "Global",
-    "United", "Eastern", "Alpine", "Coastal", "Central", "Sovereign", "Horizon", "Granite",
-    "Silverline", "Redwood", "Harbor", "Summit", "Crescent", "Aurora", "Keystone", "Lakeside",
+    "Northern",
+    "Atlantic",
+    "Continental",
+    "Baltic",
+    "Meridian",
+    "Pacific",
+    "Global",
+    "United",
+    "Eastern",
+    "Alpine",
+    "Coastal",
+    "Central",
+    "Sovereign",
+    "Horizon",
+    "Granite",
+    "Silverline",
+    "Redwood",
+    "Harbor",
+    "Summit",
+    "Crescent",
+    "Aurora",
+    "Keystone",
+    "Lakeside",
 ];
 
 const ORG_SUFFIX: &[&str] = &[
-    "Bank", "Fund", "Inc.", "Group", "Holdings", "Energy", "Corp.", "Institute", "Council",
-    "Alliance", "Foundation", "Airlines", "Telecom", "Capital",
+    "Bank",
+    "Fund",
+    "Inc.",
+    "Group",
+    "Holdings",
+    "Energy",
+    "Corp.",
+    "Institute",
+    "Council",
+    "Alliance",
+    "Foundation",
+    "Airlines",
+    "Telecom",
+    "Capital",
 ];
 
 const MINISTRIES: &[&str] = &[
-    "Foreign Affairs", "Defense", "Finance", "Energy", "Justice", "Health", "Trade",
-    "Agriculture", "Interior", "Economy", "Education", "Infrastructure",
+    "Foreign Affairs",
+    "Defense",
+    "Finance",
+    "Energy",
+    "Justice",
+    "Health",
+    "Trade",
+    "Agriculture",
+    "Interior",
+    "Economy",
+    "Education",
+    "Infrastructure",
 ];
 
 /// (capital, country, demonym)
@@ -139,26 +333,71 @@ const PLACES: &[(&str, &str, &str)] = &[
 ];
 
 const OUTLETS: &[&str] = &[
-    "Reuters", "the Associated Press", "Bloomberg", "Axios", "the Financial Times",
-    "Agence France-Presse", "Politico", "the BBC", "Interfax", "Al Jazeera",
+    "Reuters",
+    "the Associated Press",
+    "Bloomberg",
+    "Axios",
+    "the Financial Times",
+    "Agence France-Presse",
+    "Politico",
+    "the BBC",
+    "Interfax",
+    "Al Jazeera",
 ];
 
-const AGENCIES: &[&str] = &["AFP", "Getty Images", "Reuters", "AP Photo", "Anadolu", "EPA"];
+const AGENCIES: &[&str] = &[
+    "AFP",
+    "Getty Images",
+    "Reuters",
+    "AP Photo",
+    "Anadolu",
+    "EPA",
+];
 
 const WEEKDAYS: &[&str] = &[
-    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
 ];
 
 const MONTHS: &[&str] = &[
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
 
 const TOPICS: &[&str] = &[
-    "energy security", "a ceasefire", "grain exports", "sanctions relief", "defense spending",
-    "a prisoner exchange", "interest rates", "a trade agreement", "border security",
-    "climate funding", "a debt restructuring", "reconstruction aid", "nuclear safety",
-    "cyber attacks", "migration", "the peace talks", "tariffs", "humanitarian corridors",
+    "energy security",
+    "a ceasefire",
+    "grain exports",
+    "sanctions relief",
+    "defense spending",
+    "a prisoner exchange",
+    "interest rates",
+    "a trade agreement",
+    "border security",
+    "climate funding",
+    "a debt restructuring",
+    "reconstruction aid",
+    "nuclear safety",
+    "cyber attacks",
+    "migration",
+    "the peace talks",
+    "tariffs",
+    "humanitarian corridors",
 ];
 
 const FILLER: &[&str] = &[
@@ -223,7 +462,12 @@ fn make_world(rng: &mut Rng) -> World {
         if !seen.insert(name.clone()) {
             continue;
         }
-        let female = f.ends_with('a') || ["Ingrid", "Greta", "Leila", "Nadia", "Priya", "Helena", "Freya", "Hana", "Nora", "Vera", "Selma", "Camille", "Yara", "Ayesha", "Wanjiru"].contains(&f);
+        let female = f.ends_with('a')
+            || [
+                "Ingrid", "Greta", "Leila", "Nadia", "Priya", "Helena", "Freya", "Hana", "Nora",
+                "Vera", "Selma", "Camille", "Yara", "Ayesha", "Wanjiru",
+            ]
+            .contains(&f);
         let (pre_title, post_role) = match rng.below(10) {
             0..=3 => (Some(*rng.pick(PRE_TITLES)), None),
             4..=6 => (None, Some(*rng.pick(POST_ROLES))),
@@ -274,7 +518,15 @@ impl<'w> Article<'w> {
             (Some(t), _) => format!("{t} {}", p.name),
             (None, Some(r)) => {
                 let o = &self.w.orgs[self.orgs[rng.below(self.orgs.len())]];
-                format!("{}, {} {r} of the {o},", p.name, if r.starts_with(['a', 'e', 'i', 'o', 'u']) { "an" } else { "a" })
+                format!(
+                    "{}, {} {r} of the {o},",
+                    p.name,
+                    if r.starts_with(['a', 'e', 'i', 'o', 'u']) {
+                        "an"
+                    } else {
+                        "a"
+                    }
+                )
             }
             _ => p.name.clone(),
         }
@@ -297,9 +549,18 @@ impl<'w> Article<'w> {
     fn when(&self, rng: &mut Rng) -> String {
         match rng.below(5) {
             0 => format!("on {}", rng.pick(WEEKDAYS)),
-            1 => format!("on {} {}", MONTHS[self.month], rng.range(1, self.day as usize)),
+            1 => format!(
+                "on {} {}",
+                MONTHS[self.month],
+                rng.range(1, self.day as usize)
+            ),
             2 => "earlier this week".to_string(),
-            3 => format!("on {} {}, {}", MONTHS[self.month], rng.range(1, self.day as usize), self.year),
+            3 => format!(
+                "on {} {}, {}",
+                MONTHS[self.month],
+                rng.range(1, self.day as usize),
+                self.year
+            ),
             _ => format!("on {}", rng.pick(WEEKDAYS)),
         }
     }
@@ -319,33 +580,75 @@ impl<'w> Article<'w> {
         let org = self.org(rng);
         let outlet = *rng.pick(OUTLETS);
         let s = match rng.below(20) {
-            0 => format!("{pa} met with {pb} in {} {when} to discuss {topic}.", place.0),
-            1 => format!("{pa} visited {} {when}, where talks focused on {topic}.", place.0),
+            0 => format!(
+                "{pa} met with {pb} in {} {when} to discuss {topic}.",
+                place.0
+            ),
+            1 => format!(
+                "{pa} visited {} {when}, where talks focused on {topic}.",
+                place.0
+            ),
             2 => format!("\"We will not accept any deal that ignores {topic},\" {pa} said {when}."),
-            3 => format!("{pa} threatened to impose new tariffs on {} if talks on {topic} fail.", place.1),
+            3 => format!(
+                "{pa} threatened to impose new tariffs on {} if talks on {topic} fail.",
+                place.1
+            ),
             4 => format!("{org} sanctioned three companies linked to {pb} {when}."),
             5 => format!("{pa} rejected the proposal on {topic} put forward by {pb}."),
-            6 => format!("Police in {} arrested {pb} {when} on suspicion of fraud, {outlet} reported.", place.0),
+            6 => format!(
+                "Police in {} arrested {pb} {when} on suspicion of fraud, {outlet} reported.",
+                place.0
+            ),
             7 => format!("{pa} and {pb} agreed {when} to resume negotiations on {topic}."),
-            8 => format!("Forces loyal to {pa} attacked positions near {} {when}, according to {org}.", place.0),
+            8 => format!(
+                "Forces loyal to {pa} attacked positions near {} {when}, according to {org}.",
+                place.0
+            ),
             9 => format!("{pa} accused {pb} of undermining efforts on {topic}."),
             10 => format!("{pa} appointed {pb} as the new head of {org} {when}."),
             11 => format!("{pa} demanded that {pb} explain the delays in {topic}."),
             12 => format!("{pa} criticized {org} for its handling of {topic}."),
-            13 => format!("{pa} praised {pb} for progress on {topic} during a visit to {}.", place.0),
+            13 => format!(
+                "{pa} praised {pb} for progress on {topic} during a visit to {}.",
+                place.0
+            ),
             14 => {
                 let o2 = self.org(rng);
-                format!("{} acquired {o2} in a deal worth ${} million, {outlet} reported.", capitalize(&org), rng.range(50, 900))
+                format!(
+                    "{} acquired {o2} in a deal worth ${} million, {outlet} reported.",
+                    capitalize(&org),
+                    rng.range(50, 900)
+                )
             }
-            15 => format!("{} announced {when} that it would cut its workforce by {} percent.", capitalize(&org), rng.range(2, 30)),
+            15 => format!(
+                "{} announced {when} that it would cut its workforce by {} percent.",
+                capitalize(&org),
+                rng.range(2, 30)
+            ),
             16 => format!("According to {outlet}, {pa} held a phone call with {pb} about {topic}."),
-            17 => format!("{pa} told reporters in {} that {topic} remained the top priority.", place.0),
-            18 => format!("{pa} said the {} government was ready to support {topic}, {outlet} reported.", place.2),
-            _ => format!("{pa} met {pb} on the sidelines of a summit in {} {when}.", place.0),
+            17 => format!(
+                "{pa} told reporters in {} that {topic} remained the top priority.",
+                place.0
+            ),
+            18 => format!(
+                "{pa} said the {} government was ready to support {topic}, {outlet} reported.",
+                place.2
+            ),
+            _ => format!(
+                "{pa} met {pb} on the sidelines of a summit in {} {when}.",
+                place.0
+            ),
         };
         if self.w.people[self.cast[a]].pre_title.is_some() && rng.chance(0.1) {
-            let pronoun = if self.w.people[self.cast[a]].female { "She" } else { "He" };
-            return format!("{} {pronoun} later said the talks had been productive.", capitalize(&s));
+            let pronoun = if self.w.people[self.cast[a]].female {
+                "She"
+            } else {
+                "He"
+            };
+            return format!(
+                "{} {pronoun} later said the talks had been productive.",
+                capitalize(&s)
+            );
         }
         capitalize(&s)
     }
@@ -372,7 +675,9 @@ fn article(w: &World, rng: &mut Rng) -> String {
             cast.push(p);
         }
     }
-    let orgs = (0..rng.range(1, 3)).map(|_| rng.below(w.orgs.len())).collect();
+    let orgs = (0..rng.range(1, 3))
+        .map(|_| rng.below(w.orgs.len()))
+        .collect();
     let mut a = Article {
         w,
         introduced: vec![false; cast.len()],
@@ -391,7 +696,13 @@ fn article(w: &World, rng: &mut Rng) -> String {
     out.push_str("\n\n");
     if rng.chance(0.6) {
         let p = &w.people[a.cast[0]];
-        let _ = writeln!(out, "Photo: {} speaks to journalists. ({} / {})\n", p.name, p.name, rng.pick(AGENCIES));
+        let _ = writeln!(
+            out,
+            "Photo: {} speaks to journalists. ({} / {})\n",
+            p.name,
+            p.name,
+            rng.pick(AGENCIES)
+        );
     }
     let mut para = 0;
     while out.len() < target {

@@ -388,9 +388,23 @@ impl Lexicon {
                 lx.time_words.insert(r[0].to_lowercase(), w);
             }
         }
-        lx.role_first_words = lx.roles.keys().filter_map(|k| k.first().map(|w| w.trim_end_matches('.').to_string())).collect();
-        lx.trigger_first_words = lx.triggers.keys().chain(lx.noun_triggers.keys()).filter_map(|k| k.first().cloned()).collect();
-        lx.name_first_words = lx.places.keys().chain(lx.orgs.keys()).filter_map(|k| k.split(' ').next().map(str::to_string)).collect();
+        lx.role_first_words = lx
+            .roles
+            .keys()
+            .filter_map(|k| k.first().map(|w| w.trim_end_matches('.').to_string()))
+            .collect();
+        lx.trigger_first_words = lx
+            .triggers
+            .keys()
+            .chain(lx.noun_triggers.keys())
+            .filter_map(|k| k.first().cloned())
+            .collect();
+        lx.name_first_words = lx
+            .places
+            .keys()
+            .chain(lx.orgs.keys())
+            .filter_map(|k| k.split(' ').next().map(str::to_string))
+            .collect();
         for r in table!("boilerplate.tsv").rows(3)? {
             if r[0].is_empty() {
                 continue;

@@ -255,7 +255,10 @@ fn gazetteer<'l>(
     lx: &'l Lexicon,
 ) -> Option<(usize, &'l NameEntry, bool)> {
     let first = name_key(&toks.get(i)?.text);
-    if !lx.name_first_words.contains(first.split(' ').next().unwrap_or("")) {
+    if !lx
+        .name_first_words
+        .contains(first.split(' ').next().unwrap_or(""))
+    {
         return None;
     }
     let max = b.min(i + lx.max_name_tokens * 2);
@@ -309,7 +312,10 @@ fn demonym_at(toks: &[Token], i: usize, b: usize, lx: &Lexicon) -> Option<(usize
 
 /// Longest role title at `i` (case-insensitive): last token index and role label.
 pub(crate) fn role_at(toks: &[Token], i: usize, lx: &Lexicon) -> Option<(usize, String, String)> {
-    if !lx.role_first_words.contains(toks.get(i)?.lower.trim_end_matches('.')) {
+    if !lx
+        .role_first_words
+        .contains(toks.get(i)?.lower.trim_end_matches('.'))
+    {
         return None;
     }
     let max = (toks.len() - 1).min(i + lx.max_role_tokens - 1);
