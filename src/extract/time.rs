@@ -49,6 +49,16 @@ fn date(y: i32, m: u32, d: u32) -> Option<TimeValue> {
     })
 }
 
+/// A day written over tokens `first..=last` ("April 11, 2025", "25 December"), when the year
+/// is known and the day exists.
+fn day_expr(first: usize, last: usize, year: Option<i32>, m: u32, d: u32) -> Option<TimeExpr> {
+    Some(TimeExpr {
+        first,
+        last,
+        value: date(year?, m, d)?,
+    })
+}
+
 /// Find the time expressions of a sentence.
 pub fn find(toks: &[Token], lx: &Lexicon, doc: Option<NaiveDate>) -> Vec<TimeExpr> {
     let mut out = Vec::new();
@@ -69,13 +79,7 @@ pub fn find(toks: &[Token], lx: &Lexicon, doc: Option<NaiveDate>) -> Vec<TimeExp
                     (Some(","), Some(y)) => (Some(y as i32), i + 3),
                     _ => (year_for(m, doc), i + 1),
                 };
-                if let Some(v) = year.and_then(|y| date(y, m, d)) {
-                    out.push(TimeExpr {
-                        first: i,
-                        last,
-                        value: v,
-                    });
-                }
+                out.extend(day_expr(i, last, year, m, d));
                 i = last + 1;
                 continue;
             }
@@ -130,13 +134,7 @@ pub fn find(toks: &[Token], lx: &Lexicon, doc: Option<NaiveDate>) -> Vec<TimeExp
                 Some(y) => (Some(y as i32), i + 2),
                 None => (year_for(m, doc), i + 1),
             };
-            if let Some(v) = year.and_then(|y| date(y, m, d)) {
-                out.push(TimeExpr {
-                    first: i,
-                    last,
-                    value: v,
-                });
-            }
+            out.extend(day_expr(i, last, year, m, d));
             i = last + 1;
             continue;
         }

@@ -48,25 +48,16 @@ static URL_DATE: LazyLock<Regex> =
 /// "2025-08-10") as `YYYY-MM-DD`.
 pub(crate) fn find_full_date(s: &str) -> Option<String> {
     let c = FULL_DATE.captures(s)?;
-    let abbr = |m: &str| -> Option<u32> {
-        const M: [&str; 12] = [
-            "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-        ];
-        let m = m.to_lowercase();
-        M.iter()
-            .position(|x| m.starts_with(x))
-            .map(|i| i as u32 + 1)
-    };
     let (y, m, d) = if let (Some(mo), Some(d), Some(y)) = (c.get(1), c.get(2), c.get(3)) {
         (
             y.as_str().parse().ok()?,
-            abbr(mo.as_str())?,
+            month_number(mo.as_str())?,
             d.as_str().parse().ok()?,
         )
     } else if let (Some(d), Some(mo), Some(y)) = (c.get(4), c.get(5), c.get(6)) {
         (
             y.as_str().parse().ok()?,
-            abbr(mo.as_str())?,
+            month_number(mo.as_str())?,
             d.as_str().parse().ok()?,
         )
     } else {
@@ -80,22 +71,16 @@ pub(crate) fn find_full_date(s: &str) -> Option<String> {
     Some(date.format("%Y-%m-%d").to_string())
 }
 
+/// Month number of a month name or its abbreviation ("April", "Apr", "apr.", "Sept").
 fn month_number(name: &str) -> Option<u32> {
     const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
     ];
-    MONTHS.iter().position(|m| *m == name).map(|i| i as u32 + 1)
+    let name = name.to_lowercase();
+    MONTHS
+        .iter()
+        .position(|m| name.starts_with(m))
+        .map(|i| i as u32 + 1)
 }
 
 /// Find the header, byline and URL lines, record them and mask them.

@@ -15,7 +15,7 @@ use std::io::BufWriter;
 use std::path::{Path, PathBuf};
 
 use oxigraph::io::{RdfFormat, RdfParser};
-use oxigraph::model::{NamedNode, NamedNodeRef, Quad};
+use oxigraph::model::{NamedNode, Quad};
 use oxigraph::sparql::{QueryResults, SparqlEvaluator};
 use oxigraph::store::Store;
 use serde::{Deserialize, Serialize};
@@ -431,11 +431,6 @@ impl GraphStore {
     /// prefixes predeclared.
     pub fn query(&self, sparql: &str) -> Result<QueryResults<'static>, QueryError> {
         query_store(&self.store, sparql)
-    }
-
-    /// The IRI of a vocabulary term (for tests and tools).
-    pub fn term(t: NamedNodeRef<'_>) -> String {
-        t.as_str().to_string()
     }
 }
 
