@@ -95,6 +95,13 @@ pub fn find(si: usize, toks: &[Token], lx: &Lexicon, names: &DocNames, out: &mut
                 break;
             }
             let t = &toks[n];
+            // Never across masked text, here or in the word a hyphen or connector would add.
+            if t.after_mask
+                || (t.kind != TokKind::Word || !starts_run(t))
+                    && toks.get(n + 1).is_some_and(|x| x.after_mask)
+            {
+                break;
+            }
             if starts_run(t) && t.kind == TokKind::Word {
                 b = n;
             } else if t.kind == TokKind::Punct

@@ -28,6 +28,9 @@ pub struct Token {
     pub kind: TokKind,
     /// True when directly attached to the previous token by a hyphen (`Kyiv-born` → `born`).
     pub hyphen_joined: bool,
+    /// True when masked text (a credit, link syntax) lies between this token and the one
+    /// before it: a name never runs across it.
+    pub after_mask: bool,
 }
 
 impl Token {
@@ -68,12 +71,17 @@ pub fn tokenize(masked: &str, text: &str, span: Span) -> Vec<Token> {
     let push = |out: &mut Vec<Token>, a: usize, b: usize, kind: TokKind, joined: bool| {
         let sp = Span::new(span.start + a, span.start + b);
         let t = sp.slice(text).to_string();
+        let gap_start = out.last().map_or(sp.start, |p: &Token| p.span.end);
+        let after_mask = text
+            .get(gap_start..sp.start)
+            .is_some_and(|g| !g.trim().is_empty());
         out.push(Token {
             lower: t.to_lowercase(),
             text: t,
             span: sp,
             kind,
             hyphen_joined: joined,
+            after_mask,
         });
     };
     let mut joined_next = false;
