@@ -201,7 +201,19 @@ fn opt(cell: &str) -> Option<String> {
 }
 
 fn words(s: &str) -> Vec<String> {
-    s.split_whitespace().map(|w| w.to_lowercase()).collect()
+    // The tokenizer makes "secretary-general" three tokens: "secretary", "-", "general".
+    let mut out = Vec::new();
+    for w in s.split_whitespace() {
+        for (i, part) in w.split('-').enumerate() {
+            if i > 0 {
+                out.push("-".to_string());
+            }
+            if !part.is_empty() {
+                out.push(part.to_lowercase());
+            }
+        }
+    }
+    out
 }
 
 macro_rules! table {

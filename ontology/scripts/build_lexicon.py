@@ -374,7 +374,7 @@ TITLES = [  # form, role  (can precede a name)
     "commander-in-chief", "chief of staff", "chief", "judge", "justice", "chief justice",
     "attorney general", "prosecutor", "prosecutor general", "detective", "inspector",
     "officer", "professor", "dr", "doctor", "coach", "manager", "director", "chairman",
-    "chairwoman", "chair", "ceo", "cfo", "coo", "cto", "president-elect", "premier",
+    "chairwoman", "chairperson", "co-chair", "chair", "ceo", "cfo", "coo", "cto", "president-elect", "premier",
     "leader", "supreme leader", "opposition leader", "party leader", "governor-elect",
     "press secretary", "spokesperson", "spokesman", "spokeswoman", "adviser", "advisor",
     "national security adviser", "national security advisor", "deputy", "mp", "mep",
@@ -401,7 +401,7 @@ ROLE_CANON = {
     "defence minister": "defense minister", "defence secretary": "defense secretary",
     "vice-president": "vice president", "secretary general": "secretary-general",
     "congressman": "representative", "congresswoman": "representative",
-    "chairwoman": "chair", "chairman": "chair", "chief executive": "ceo",
+    "chairwoman": "chair", "chairman": "chair", "chairperson": "chair", "chief executive": "ceo",
     "undersecretary": "under secretary", "czar": "tsar", "national security advisor": "national security adviser",
     "director general": "director-general", "dr": "doctor", "cease-fire": "ceasefire",
 }

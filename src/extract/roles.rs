@@ -72,7 +72,71 @@ const MODIFIERS: &[&str] = &[
     "military",
     "press",
     "new",
+    "ministry",
+    "government",
 ];
+
+/// What the words before an untethered title say about its holder.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HolderHint {
+    /// Nothing: guess from the sentence or the document.
+    None,
+    /// "its founder", "their new head coach": an organization named before.
+    OrgPronoun,
+    /// "her campaign manager": a person named before.
+    PersonPronoun,
+    /// "a company spokeswoman", "the firm's head of research": the organization the story is
+    /// about.
+    OrgNoun,
+}
+
+/// A title found without a holder, with what the text says about the holder.
+#[derive(Debug, Clone)]
+pub struct Untethered {
+    /// The role fact; `holder` equals `person` until tethered.
+    pub fact: RoleFact,
+    /// The hint.
+    pub hint: HolderHint,
+}
+
+/// Common nouns that stand for the organization a story is about ("the company's CEO").
+const ORG_NOUNS: &[&str] = &[
+    "company", "firm", "club", "bank", "group", "carrier", "airline", "lender", "insurer",
+    "retailer", "startup", "agency", "charity", "university", "institute", "museum", "team",
+    "network", "broadcaster", "newspaper", "publisher", "automaker", "manufacturer", "studio",
+    "label", "league", "federation", "union", "organisation", "organization", "committee",
+];
+
+/// Occupations a nationality adjective does not hold ("the Danish fitness coach X" is Danish,
+/// not Denmark's coach).
+fn occupation(role: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "coach", "manager", "ceo", "chief executive", "founder", "co-founder", "chairman",
+        "chairwoman", "chairperson", "chair", "professor", "researcher", "scientist", "player",
+        "striker", "midfielder", "defender", "goalkeeper", "captain", "journalist", "reporter",
+        "author", "writer", "artist", "actor", "actress", "singer", "director", "economist",
+        "analyst", "lawyer", "engineer", "astronaut", "businessman", "businesswoman",
+        "entrepreneur", "investor", "billionaire", "tycoon", "executive",
+    ];
+    WORDS.iter().any(|w| role == *w || role.ends_with(&format!(" {w}")))
+}
+
+/// The hint given by the words ending at token `k` (before a title).
+fn hint_at(toks: &[Token], k: usize) -> HolderHint {
+    let mut k = k;
+    if toks[k].kind == TokKind::Possessive {
+        match k.checked_sub(1) {
+            Some(j) => k = j,
+            None => return HolderHint::None,
+        }
+    }
+    match toks[k].lower.as_str() {
+        "its" | "their" => HolderHint::OrgPronoun,
+        "his" | "her" => HolderHint::PersonPronoun,
+        w if ORG_NOUNS.contains(&w) => HolderHint::OrgNoun,
+        _ => HolderHint::None,
+    }
+}
 
 fn role_ending_at(toks: &[Token], k: usize, lx: &Lexicon) -> Option<(usize, String, String)> {
     let lo = k.saturating_sub(lx.max_role_tokens.saturating_sub(1));
@@ -91,7 +155,7 @@ pub fn find(
     first: usize,
     mentions: &mut Vec<Mention>,
     roles: &mut Vec<RoleFact>,
-    untethered: &mut Vec<RoleFact>,
+    untethered: &mut Vec<Untethered>,
 ) {
     add_descriptions(si, toks, lx, first, mentions);
     let ends: HashMap<usize, usize> = (first..mentions.len())
@@ -119,6 +183,18 @@ pub fn find(
         //     "Y's envoy, NAME".
         let mut k = pa as isize - 1;
         let mut of_holder: Option<usize> = None;
+        // "…, Dr. NAME": an honorific (or an abbreviated title) between the comma and the name.
+        while k >= 0 {
+            match role_ending_at(toks, k as usize, lx) {
+                Some((s, _, kind))
+                    if kind == "honorific"
+                        || (s == k as usize && toks[s].text.ends_with('.')) =>
+                {
+                    k = s as isize - 1
+                }
+                _ => break,
+            }
+        }
         if k >= 1 && toks[k as usize].text == "," {
             let before = k as usize - 1;
             if role_ending_at(toks, before, lx).is_some() {
@@ -179,6 +255,14 @@ pub fn find(
                 } else if title && MODIFIERS.contains(&toks[ku].lower.as_str()) {
                     words.insert(0, toks[ku].lower.clone());
                     k -= 1;
+                } else if title
+                    && toks[ku].lower == "and"
+                    && ku >= 1
+                    && role_ending_at(toks, ku - 1, lx).is_some_and(|r| r.2 != "honorific")
+                {
+                    // "co-founder and CEO NAME": both titles are held.
+                    words.insert(0, "and".to_string());
+                    k -= 1;
                 } else {
                     break;
                 }
@@ -210,17 +294,32 @@ pub fn find(
             let h = (k >= 0)
                 .then(|| holder_before(k as usize))
                 .flatten()
+                // "the Danish fitness coach NAME": a nationality, not a holder.
+                .filter(|&h| !(mentions[h].kind == MentionKind::Demonym && occupation(&role)))
                 .or(of_holder)
                 .or_else(after_of);
             let Some(h) = h.filter(|&h| h != p) else {
-                untethered.push(RoleFact {
-                    sentence: si,
-                    person: p,
-                    holder: p,
-                    role,
+                let hint = if k >= 0 {
+                    hint_at(toks, k as usize)
+                } else {
+                    HolderHint::None
+                };
+                untethered.push(Untethered {
+                    fact: RoleFact {
+                        sentence: si,
+                        person: p,
+                        holder: p,
+                        role,
+                    },
+                    hint,
                 });
                 break;
             };
+            // "former Scotland midfielder NAME": a past role is not a membership.
+            let hs = mentions[h].tokens.0;
+            if hs >= 1 && matches!(toks[hs - 1].lower.as_str(), "former" | "ex" | "late") {
+                break;
+            }
             // A bare capitalized word holding a title is an organization ("Nordvik chief
             // executive X").
             if mentions[h].kind == MentionKind::WeakName {
@@ -284,7 +383,8 @@ pub fn find(
                         r = re + 1;
                         continue;
                     }
-                    let mut words = vec![label];
+                    let _ = label;
+                    let mut words = vec![surface_lower(&toks[r..=re])];
                     let mut k = r as isize - 1;
                     while k >= seg_start as isize
                         && MODIFIERS.contains(&toks[k as usize].lower.as_str())
@@ -295,7 +395,11 @@ pub fn find(
                     let mut holder = (k >= seg_start as isize)
                         .then(|| holder_before(k as usize))
                         .flatten();
-                    if holder.is_none() && toks.get(re + 1).is_some_and(|t| t.lower == "of") {
+                    if holder.is_none()
+                        && toks
+                            .get(re + 1)
+                            .is_some_and(|t| t.lower == "of" || t.lower == "for")
+                    {
                         let mut s = re + 2;
                         if toks.get(s).is_some_and(|t| t.lower == "the") {
                             s += 1;
@@ -311,6 +415,22 @@ pub fn find(
                             role: dedupe_words(&words),
                         });
                         found_role = true;
+                    } else if k >= seg_start as isize
+                        && !words.first().is_some_and(|w| w == "former" || w == "ex")
+                    {
+                        // "NAME, the firm's head of research", "NAME, its founder".
+                        let hint = hint_at(toks, k as usize);
+                        if hint != HolderHint::None {
+                            untethered.push(Untethered {
+                                fact: RoleFact {
+                                    sentence: si,
+                                    person: p,
+                                    holder: p,
+                                    role: dedupe_words(&words),
+                                },
+                                hint,
+                            });
+                        }
                     }
                     break;
                 }
@@ -327,16 +447,100 @@ pub fn find(
                 }
             }
         }
+        // (c) "X have appointed NAME as their new head coach", "NAME joined X as CEO".
+        if let Some((role, holder)) = as_role(toks, lx, first, mentions, &starts, p) {
+            roles.push(RoleFact {
+                sentence: si,
+                person: p,
+                holder,
+                role,
+            });
+        }
     }
+}
+
+/// Verbs that give someone a post ("appointed X as", "X joined Y as").
+const GIVES_POST: &[&str] = &[
+    "appoint", "name", "hire", "elect", "select", "chose", "choose", "install", "confirm",
+    "tap", "promot", "recruit", "join", "sign", "unveil", "nominat",
+];
+
+/// "… appointed NAME as [their] [new] head coach [of HOLDER]": the role and its holder, the
+/// organization named before "as" (or after "of").
+fn as_role(
+    toks: &[Token],
+    lx: &Lexicon,
+    first: usize,
+    mentions: &[Mention],
+    starts: &HashMap<usize, usize>,
+    p: usize,
+) -> Option<(String, usize)> {
+    let (pa, pb) = mentions[p].tokens;
+    let as_i = pb + 1;
+    (toks.get(as_i)?.lower == "as").then_some(())?;
+    let verb = toks[pa.saturating_sub(5)..as_i]
+        .iter()
+        .any(|t| GIVES_POST.iter().any(|v| t.lower.starts_with(v)));
+    if !verb {
+        return None;
+    }
+    let mut r = as_i + 1;
+    while toks
+        .get(r)
+        .is_some_and(|t| matches!(t.lower.as_str(), "their" | "its" | "the" | "a" | "an"))
+    {
+        r += 1;
+    }
+    let rs = r;
+    while toks.get(r).is_some_and(|t| MODIFIERS.contains(&t.lower.as_str()))
+        && role_at(toks, r, lx).is_none()
+    {
+        r += 1;
+    }
+    let (mut re, _, kind) = role_at(toks, r, lx)?;
+    if kind == "honorific" {
+        return None;
+    }
+    // "head coach", "chief executive officer": consecutive role words make one role.
+    while let Some((e, _, _)) = role_at(toks, re + 1, lx).filter(|x| x.2 != "honorific") {
+        re = e;
+    }
+    let role = dedupe_words(&[surface_lower(&toks[rs..=re])]);
+    let of_holder = toks
+        .get(re + 1)
+        .filter(|t| t.lower == "of" || t.lower == "at")
+        .and_then(|_| {
+            let s = if toks.get(re + 2)?.lower == "the" {
+                re + 3
+            } else {
+                re + 2
+            };
+            starts.get(&s).copied()
+        })
+        .filter(|&h| mentions[h].etype == EntityType::Organization);
+    let before = (first..mentions.len())
+        .filter(|&i| {
+            i != p
+                && mentions[i].etype == EntityType::Organization
+                && mentions[i].kind == MentionKind::Name
+                && mentions[i].tokens.1 < as_i
+        })
+        .max_by_key(|&i| mentions[i].tokens.1);
+    Some((role, of_holder.or(before)?))
 }
 
 /// Role words as written, lower case ("Defence Minister" → "defence minister").
 fn surface_lower(toks: &[Token]) -> String {
-    toks.iter()
-        .filter(|t| t.is_word())
-        .map(|t| t.lower.trim_end_matches('.').to_string())
-        .collect::<Vec<_>>()
-        .join(" ")
+    let mut out = String::new();
+    for t in toks.iter().filter(|t| t.is_word()) {
+        if t.hyphen_joined && !out.is_empty() {
+            out.push('-');
+        } else if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(t.lower.trim_end_matches('.'));
+    }
+    out
 }
 
 fn dedupe_words(words: &[String]) -> String {
@@ -448,6 +652,7 @@ fn country_title(role: &str) -> bool {
         || role.ends_with("senator")
         || role.ends_with("ambassador")
         || role.ends_with("secretary of state")
+        || (role.ends_with("secretary") && role.contains(' ') && !role.contains("general"))
         || role.ends_with("king")
         || role.ends_with("queen")
         || role.ends_with("premier")
@@ -472,27 +677,38 @@ fn untetherable(role: &str) -> bool {
 }
 
 /// Give a holder to titles written without one ("Outgoing President Gabriel Ospina", "chairman
-/// Fraser McIntyre"): a country or organization named in the same sentence, else the one the
-/// document names most often (at least twice, and more than any other).
-pub fn tether(ex: &mut Extraction, untethered: Vec<RoleFact>) {
+/// Fraser McIntyre", "its founder, NAME"): what the hint points to; for country titles a country
+/// named in the same sentence, else the one the document names most often; for other titles
+/// the organization the document names most often, else one in the same sentence, else the
+/// first one of the lede; a spokesperson speaks for the one organization of the sentence before.
+pub fn tether(ex: &mut Extraction, untethered: Vec<Untethered>) {
     use std::collections::BTreeMap;
+    let root = |mut i: usize| {
+        while let Some(a) = ex.mentions[i].alias_of.filter(|&a| a < i) {
+            i = a;
+        }
+        i
+    };
+    let is_org = |m: &Mention| m.etype == EntityType::Organization && m.kind == MentionKind::Name;
+    let is_country = |m: &Mention| {
+        m.kind == MentionKind::Demonym || m.place_kind == Some(crate::lexicon::PlaceKind::Country)
+    };
     let mut country_count: BTreeMap<String, (usize, usize)> = BTreeMap::new();
     let mut org_count: BTreeMap<String, (usize, usize)> = BTreeMap::new();
     for (i, m) in ex.mentions.iter().enumerate() {
-        let countryish = m.kind == MentionKind::Demonym
-            || m.place_kind == Some(crate::lexicon::PlaceKind::Country);
-        if countryish {
+        if is_country(m) {
             if let Some(c) = &m.canonical {
                 country_count.entry(c.clone()).or_insert((0, i)).0 += 1;
             }
-        } else if m.etype == EntityType::Organization && m.kind == MentionKind::Name {
-            let key = m.canonical.clone().unwrap_or_else(|| m.surface.clone());
+        } else if is_org(m) {
+            let r = &ex.mentions[root(i)];
+            let key = r.canonical.clone().unwrap_or_else(|| r.surface.clone());
             org_count.entry(key).or_insert((0, i)).0 += 1;
         }
     }
     let dominant = |counts: &BTreeMap<String, (usize, usize)>| -> Option<usize> {
         let mut v: Vec<&(usize, usize)> = counts.values().collect();
-        v.sort_by(|a, b| b.0.cmp(&a.0));
+        v.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
         match v.as_slice() {
             [top, second, ..] if top.0 >= 2 && top.0 >= 3 * second.0 => Some(top.1),
             [top] if top.0 >= 2 => Some(top.1),
@@ -501,31 +717,102 @@ pub fn tether(ex: &mut Extraction, untethered: Vec<RoleFact>) {
     };
     let top_country = dominant(&country_count);
     let top_org = dominant(&org_count);
-    for r in untethered {
-        if untetherable(&r.role) {
-            continue;
-        }
-        let country = country_title(&r.role);
-        let in_sentence = ex.mentions.iter().enumerate().find(|(i, m)| {
-            *i != r.person
-                && m.sentence == r.sentence
-                && if country {
-                    m.kind == MentionKind::Demonym
-                        || m.place_kind == Some(crate::lexicon::PlaceKind::Country)
-                } else {
-                    m.etype == EntityType::Organization && m.kind == MentionKind::Name
+    let lede_org = ex
+        .mentions
+        .iter()
+        .position(|m| m.sentence <= 1 && is_org(m));
+    let mut found = Vec::new();
+    for Untethered { fact: r, hint } in untethered {
+        let pstart = ex.mentions[r.person].tokens.0;
+        let person = r.person;
+        // The nearest mention before the person in its sentence.
+        let before = |pred: &dyn Fn(&Mention) -> bool| {
+            ex.mentions
+                .iter()
+                .enumerate()
+                .filter(|(i, m)| {
+                    *i != person && m.sentence == r.sentence && m.tokens.1 < pstart && pred(m)
+                })
+                .max_by_key(|(_, m)| m.tokens.1)
+                .map(|(i, _)| i)
+        };
+        // The first such mention of the sentence before.
+        let previous = |pred: &dyn Fn(&Mention) -> bool| {
+            ex.mentions
+                .iter()
+                .enumerate()
+                .filter(|(_, m)| r.sentence > 0 && m.sentence == r.sentence - 1 && pred(m))
+                .min_by_key(|(_, m)| m.tokens.0)
+                .map(|(i, _)| i)
+        };
+        let in_sentence = |pred: &dyn Fn(&Mention) -> bool| {
+            ex.mentions
+                .iter()
+                .enumerate()
+                .find(|(i, m)| *i != person && m.sentence == r.sentence && pred(m))
+                .map(|(i, _)| i)
+        };
+        let is_person = |m: &Mention| {
+            m.etype == EntityType::Person
+                && matches!(m.kind, MentionKind::Name | MentionKind::Pronoun)
+        };
+        let holder = match hint {
+            HolderHint::OrgPronoun => before(&is_org).or_else(|| previous(&is_org)),
+            HolderHint::PersonPronoun => before(&is_person).or_else(|| previous(&is_person)),
+            HolderHint::OrgNoun => before(&is_org)
+                .or_else(|| previous(&|m: &Mention| is_org(m) || m.kind == MentionKind::WeakName))
+                .or(top_org)
+                .or(lede_org),
+            HolderHint::None if untetherable(&r.role) => {
+                if !["spokesperson", "spokesman", "spokeswoman"]
+                    .iter()
+                    .any(|w| r.role.ends_with(w))
+                {
+                    continue;
                 }
-        });
-        let holder = in_sentence
-            .map(|(i, _)| i)
-            .or(if country { top_country } else { top_org });
-        if let Some(h) = holder {
-            ex.roles.push(RoleFact {
+                // "China's Commerce Ministry rejected … Spokeswoman NAME said": the one
+                // organization of the sentence before, if it opens that sentence.
+                let orgs: Vec<usize> = ex
+                    .mentions
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, m)| r.sentence > 0 && m.sentence == r.sentence - 1 && is_org(m))
+                    .map(|(i, _)| i)
+                    .collect();
+                before(&is_org).or(match orgs.as_slice() {
+                    [o] => {
+                        let earlier = ex
+                            .mentions
+                            .iter()
+                            .filter(|m| {
+                                m.sentence == r.sentence - 1
+                                    && m.tokens.0 < ex.mentions[*o].tokens.0
+                                    && !is_country(m)
+                            })
+                            .count();
+                        (earlier == 0).then_some(*o)
+                    }
+                    _ => None,
+                })
+            }
+            HolderHint::None if country_title(&r.role) => {
+                in_sentence(&is_country).or(top_country)
+            }
+            HolderHint::None => top_org.or_else(|| in_sentence(&is_org)).or(lede_org),
+        };
+        if let Some(h) = holder.filter(|&h| h != person) {
+            // "Meridian rejected … a company spokeswoman": the bare word is the company.
+            if ex.mentions[h].kind == MentionKind::WeakName {
+                ex.mentions[h].kind = MentionKind::Name;
+                ex.mentions[h].etype = EntityType::Organization;
+            }
+            found.push(RoleFact {
                 sentence: r.sentence,
-                person: r.person,
+                person,
                 holder: h,
                 role: r.role,
             });
         }
     }
+    ex.roles.extend(found);
 }

@@ -104,6 +104,19 @@ fn edit_distance(a: &str, b: &str) -> usize {
     prev[b.len()]
 }
 
+/// The longest organization name of `orgs` that `short` abbreviates: its first words
+/// ("Nordvik" → "Nordvik Systems") or, for two words or more, its last words ("Treasury
+/// Department" → "U.S. Treasury Department").
+fn longer_org<'a>(orgs: &[&'a str], short: &str) -> Option<&'a str> {
+    let prefix = format!("{short} ");
+    let suffix = format!(" {short}");
+    let several = short.contains(' ');
+    orgs.iter()
+        .copied()
+        .filter(|o| o.starts_with(&prefix) || (several && o.ends_with(&suffix)))
+        .max_by(|a, b| a.len().cmp(&b.len()).then(b.cmp(a)))
+}
+
 fn words(s: &str) -> Vec<&str> {
     s.split(' ').filter(|w| !w.is_empty()).collect()
 }
@@ -150,6 +163,25 @@ pub fn resolve(docs: &[(&Document, &Extraction)], lexicon: &crate::lexicon::Lexi
     // Person full names: surname key → clusters of (first name, entity).
     let mut surnames: BTreeMap<String, Vec<(String, usize)>> = BTreeMap::new();
     let mut full: Vec<(usize, usize, String)> = Vec::new();
+    // Organization names of each document, for short forms ("Nordvik" for "Nordvik Systems").
+    let doc_orgs: Vec<Vec<&str>> = docs
+        .iter()
+        .map(|(_, e)| {
+            let mut v: Vec<&str> = e
+                .mentions
+                .iter()
+                .filter(|m| {
+                    m.kind == MentionKind::Name
+                        && m.etype == EntityType::Organization
+                        && m.canonical.is_none()
+                })
+                .map(|m| m.surface.as_str())
+                .collect();
+            v.sort_unstable();
+            v.dedup();
+            v
+        })
+        .collect();
     for &d in &order {
         let ex = docs[d].1;
         for (mi, m) in ex.mentions.iter().enumerate() {
@@ -164,7 +196,10 @@ pub fn resolve(docs: &[(&Document, &Extraction)], lexicon: &crate::lexicon::Lexi
                     None
                 }
                 (MentionKind::Name, EntityType::Organization | EntityType::Place) => {
-                    Some(b.get(m.etype, name_key(&m.surface), &m.surface))
+                    Some(match longer_org(&doc_orgs[d], &m.surface) {
+                        Some(l) => b.get(EntityType::Organization, name_key(l), l),
+                        None => b.get(m.etype, name_key(&m.surface), &m.surface),
+                    })
                 }
                 _ => None,
             };
@@ -344,11 +379,18 @@ pub fn resolve(docs: &[(&Document, &Extraction)], lexicon: &crate::lexicon::Lexi
                 }
             }
             if cand.is_none() && m.kind == MentionKind::WeakName {
-                // A bare word that names a known organization or place.
+                // A bare word that names a known organization or place, or starts the name
+                // of an organization of the same document.
                 let k = name_key(&m.surface);
                 cand = [EntityType::Organization, EntityType::Place]
                     .iter()
-                    .find_map(|t| b.keys.get(&(*t, k.clone())).copied());
+                    .find_map(|t| b.keys.get(&(*t, k.clone())).copied())
+                    .or_else(|| {
+                        let l = longer_org(&doc_orgs[d], &m.surface)?;
+                        b.keys
+                            .get(&(EntityType::Organization, name_key(l)))
+                            .copied()
+                    });
             }
             let e = match (cand, m.kind) {
                 (Some(e), _) => Some(e),
