@@ -104,6 +104,10 @@ pub struct RoleFact {
     pub holder: usize,
     /// Role label, lower case ("spokesperson", "special envoy").
     pub role: String,
+    /// True when the text does not state the holder and extraction guessed it from context
+    /// ("President Trump" in a story about the United States).
+    #[serde(default)]
+    pub guessed: bool,
 }
 
 /// The datatype of a time value.

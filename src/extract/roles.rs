@@ -88,6 +88,9 @@ pub enum HolderHint {
     /// "a company spokeswoman", "the firm's head of research": the organization the story is
     /// about.
     OrgNoun,
+    /// "his Iranian counterpart, NAME": the role of the person "his" stands for, held for the
+    /// country of this nationality mention.
+    Counterpart(usize),
 }
 
 /// A title found without a holder, with what the text says about the holder.
@@ -101,24 +104,87 @@ pub struct Untethered {
 
 /// Common nouns that stand for the organization a story is about ("the company's CEO").
 const ORG_NOUNS: &[&str] = &[
-    "company", "firm", "club", "bank", "group", "carrier", "airline", "lender", "insurer",
-    "retailer", "startup", "agency", "charity", "university", "institute", "museum", "team",
-    "network", "broadcaster", "newspaper", "publisher", "automaker", "manufacturer", "studio",
-    "label", "league", "federation", "union", "organisation", "organization", "committee",
+    "company",
+    "firm",
+    "club",
+    "bank",
+    "group",
+    "carrier",
+    "airline",
+    "lender",
+    "insurer",
+    "retailer",
+    "startup",
+    "agency",
+    "charity",
+    "university",
+    "institute",
+    "museum",
+    "team",
+    "network",
+    "broadcaster",
+    "newspaper",
+    "publisher",
+    "automaker",
+    "manufacturer",
+    "studio",
+    "label",
+    "league",
+    "federation",
+    "union",
+    "organisation",
+    "organization",
+    "committee",
 ];
 
 /// Occupations a nationality adjective does not hold ("the Danish fitness coach X" is Danish,
 /// not Denmark's coach).
 fn occupation(role: &str) -> bool {
     const WORDS: &[&str] = &[
-        "coach", "manager", "ceo", "chief executive", "founder", "co-founder", "chairman",
-        "chairwoman", "chairperson", "chair", "professor", "researcher", "scientist", "player",
-        "striker", "midfielder", "defender", "goalkeeper", "captain", "journalist", "reporter",
-        "author", "writer", "artist", "actor", "actress", "singer", "director", "economist",
-        "analyst", "lawyer", "engineer", "astronaut", "businessman", "businesswoman",
-        "entrepreneur", "investor", "billionaire", "tycoon", "executive",
+        "coach",
+        "manager",
+        "ceo",
+        "chief executive",
+        "founder",
+        "co-founder",
+        "chairman",
+        "chairwoman",
+        "chairperson",
+        "chair",
+        "professor",
+        "researcher",
+        "scientist",
+        "player",
+        "striker",
+        "midfielder",
+        "defender",
+        "goalkeeper",
+        "captain",
+        "journalist",
+        "reporter",
+        "author",
+        "writer",
+        "artist",
+        "actor",
+        "actress",
+        "singer",
+        "director",
+        "economist",
+        "analyst",
+        "lawyer",
+        "engineer",
+        "astronaut",
+        "businessman",
+        "businesswoman",
+        "entrepreneur",
+        "investor",
+        "billionaire",
+        "tycoon",
+        "executive",
     ];
-    WORDS.iter().any(|w| role == *w || role.ends_with(&format!(" {w}")))
+    WORDS
+        .iter()
+        .any(|w| role == *w || role.ends_with(&format!(" {w}")))
 }
 
 /// The hint given by the words ending at token `k` (before a title).
@@ -187,8 +253,7 @@ pub fn find(
         while k >= 0 {
             match role_ending_at(toks, k as usize, lx) {
                 Some((s, _, kind))
-                    if kind == "honorific"
-                        || (s == k as usize && toks[s].text.ends_with('.')) =>
+                    if kind == "honorific" || (s == k as usize && toks[s].text.ends_with('.')) =>
                 {
                     k = s as isize - 1
                 }
@@ -310,6 +375,7 @@ pub fn find(
                         person: p,
                         holder: p,
                         role,
+                        guessed: false,
                     },
                     hint,
                 });
@@ -332,9 +398,19 @@ pub fn find(
                 person: p,
                 holder: h,
                 role,
+                guessed: false,
             });
             if k < 0 {
                 break;
+            }
+            // "the outgoing AU chairperson, President NAME of Ghana": a second title before.
+            let ku = k as usize;
+            if ku >= 1
+                && toks[ku].text == ","
+                && role_ending_at(toks, ku - 1, lx).is_some_and(|r| r.2 != "honorific")
+            {
+                k -= 1;
+                continue;
             }
             let hstart = mentions[h].tokens.0;
             if hstart >= 1 && toks[hstart - 1].lower == "and" {
@@ -413,6 +489,7 @@ pub fn find(
                             person: p,
                             holder: h,
                             role: dedupe_words(&words),
+                            guessed: false,
                         });
                         found_role = true;
                     } else if k >= seg_start as isize
@@ -427,6 +504,7 @@ pub fn find(
                                     person: p,
                                     holder: p,
                                     role: dedupe_words(&words),
+                                    guessed: false,
                                 },
                                 hint,
                             });
@@ -447,6 +525,19 @@ pub fn find(
                 }
             }
         }
+        // (d) "his Iranian counterpart, NAME".
+        if let Some(d) = counterpart(toks, first, mentions, p) {
+            untethered.push(Untethered {
+                fact: RoleFact {
+                    sentence: si,
+                    person: p,
+                    holder: p,
+                    role: String::new(),
+                    guessed: false,
+                },
+                hint: HolderHint::Counterpart(d),
+            });
+        }
         // (c) "X have appointed NAME as their new head coach", "NAME joined X as CEO".
         if let Some((role, holder)) = as_role(toks, lx, first, mentions, &starts, p) {
             roles.push(RoleFact {
@@ -454,15 +545,29 @@ pub fn find(
                 person: p,
                 holder,
                 role,
+                guessed: false,
             });
         }
     }
 }
 
+/// "his Iranian counterpart, NAME" / "her French counterpart NAME": the nationality mention.
+fn counterpart(toks: &[Token], first: usize, mentions: &[Mention], p: usize) -> Option<usize> {
+    let mut k = mentions[p].tokens.0.checked_sub(1)?;
+    if toks[k].text == "," {
+        k = k.checked_sub(1)?;
+    }
+    (toks[k].lower == "counterpart").then_some(())?;
+    let d = (first..mentions.len())
+        .find(|&i| mentions[i].kind == MentionKind::Demonym && mentions[i].tokens.1 + 1 == k)?;
+    let before = mentions[d].tokens.0.checked_sub(1)?;
+    matches!(toks[before].lower.as_str(), "his" | "her" | "their").then_some(d)
+}
+
 /// Verbs that give someone a post ("appointed X as", "X joined Y as").
 const GIVES_POST: &[&str] = &[
-    "appoint", "name", "hire", "elect", "select", "chose", "choose", "install", "confirm",
-    "tap", "promot", "recruit", "join", "sign", "unveil", "nominat",
+    "appoint", "name", "hire", "elect", "select", "chose", "choose", "install", "confirm", "tap",
+    "promot", "recruit", "join", "sign", "unveil", "nominat",
 ];
 
 /// "… appointed NAME as [their] [new] head coach [of HOLDER]": the role and its holder, the
@@ -492,7 +597,9 @@ fn as_role(
         r += 1;
     }
     let rs = r;
-    while toks.get(r).is_some_and(|t| MODIFIERS.contains(&t.lower.as_str()))
+    while toks
+        .get(r)
+        .is_some_and(|t| MODIFIERS.contains(&t.lower.as_str()))
         && role_at(toks, r, lx).is_none()
     {
         r += 1;
@@ -658,6 +765,36 @@ fn country_title(role: &str) -> bool {
         || role.ends_with("premier")
 }
 
+/// Titles held in a company, club or institution, guessed as the story's organization when
+/// written bare ("chairman Fraser McIntyre").
+fn org_title(role: &str) -> bool {
+    [
+        "chair",
+        "chairman",
+        "chairwoman",
+        "chairperson",
+        "ceo",
+        "chief executive",
+        "cfo",
+        "coo",
+        "cto",
+        "coach",
+        "manager",
+        "director",
+        "founder",
+        "co-founder",
+        "executive",
+        "governor",
+        "head",
+        "chief",
+        "secretary-general",
+        "director-general",
+        "president",
+    ]
+    .iter()
+    .any(|w| role == *w || role.ends_with(&format!(" {w}")))
+}
+
 /// Titles too ambiguous to guess a holder for from context.
 fn untetherable(role: &str) -> bool {
     [
@@ -717,6 +854,10 @@ pub fn tether(ex: &mut Extraction, untethered: Vec<Untethered>) {
     };
     let top_country = dominant(&country_count);
     let top_org = dominant(&org_count);
+    let lede_country = ex
+        .mentions
+        .iter()
+        .position(|m| m.sentence == 0 && is_country(m));
     let lede_org = ex
         .mentions
         .iter()
@@ -756,6 +897,41 @@ pub fn tether(ex: &mut Extraction, untethered: Vec<Untethered>) {
             m.etype == EntityType::Person
                 && matches!(m.kind, MentionKind::Name | MentionKind::Pronoun)
         };
+        if let HolderHint::Counterpart(d) = hint {
+            // The person "his" stands for, and a role that person holds in this document.
+            // The subject: the first name of the sentence, else of the sentence before.
+            let is_name =
+                |m: &Mention| m.etype == EntityType::Person && m.kind == MentionKind::Name;
+            let subject = ex
+                .mentions
+                .iter()
+                .enumerate()
+                .filter(|(i, m)| *i != person && m.sentence == r.sentence && m.tokens.1 < pstart)
+                .filter(|(_, m)| is_name(m))
+                .min_by_key(|(_, m)| m.tokens.0)
+                .map(|(i, _)| i);
+            let Some(a) = subject.or_else(|| previous(&is_name)) else {
+                continue;
+            };
+            let last = |m: &Mention| m.surface.rsplit(' ').next().map(str::to_string);
+            let key = last(&ex.mentions[a]);
+            let role = ex
+                .roles
+                .iter()
+                .chain(found.iter())
+                .find(|x| key.is_some() && last(&ex.mentions[x.person]) == key)
+                .map(|x| x.role.clone());
+            if let Some(role) = role {
+                found.push(RoleFact {
+                    sentence: r.sentence,
+                    person,
+                    holder: d,
+                    role,
+                    guessed: false,
+                });
+            }
+            continue;
+        }
         let holder = match hint {
             HolderHint::OrgPronoun => before(&is_org).or_else(|| previous(&is_org)),
             HolderHint::PersonPronoun => before(&is_person).or_else(|| previous(&is_person)),
@@ -796,9 +972,60 @@ pub fn tether(ex: &mut Extraction, untethered: Vec<Untethered>) {
                 })
             }
             HolderHint::None if country_title(&r.role) => {
-                in_sentence(&is_country).or(top_country)
+                // The same title given with its country elsewhere in the document ("U.S.
+                // President Donald Trump" … "President Trump").
+                let last = |m: &Mention| m.surface.rsplit(' ').next().map(str::to_string);
+                let title = r.role.rsplit(' ').next().unwrap_or("");
+                let key = last(&ex.mentions[person]);
+                let known = ex
+                    .roles
+                    .iter()
+                    .find(|x| x.role.ends_with(title) && last(&ex.mentions[x.person]) == key)
+                    .map(|x| x.holder);
+                // A country named before the person, not as the object of "against", "toward"
+                // …, nor inside another role phrase.
+                let near = before(&|m: &Mention| {
+                    is_country(m)
+                        && !m.consumed
+                        && !m.prep.as_deref().is_some_and(|p| {
+                            matches!(
+                                p,
+                                "against"
+                                    | "toward"
+                                    | "towards"
+                                    | "with"
+                                    | "to"
+                                    | "from"
+                                    | "on"
+                                    | "over"
+                                    | "at"
+                                    | "into"
+                            )
+                        })
+                });
+                // A country does not have two presidents: skip one whose title another person
+                // holds in this document.
+                let country_of = |i: usize| ex.mentions[i].canonical.clone();
+                let taken = |c: usize| {
+                    ex.roles.iter().chain(found.iter()).any(|x| {
+                        x.role.ends_with(title)
+                            && last(&ex.mentions[x.person]) != key
+                            && country_of(x.holder).is_some()
+                            && country_of(x.holder) == country_of(c)
+                    })
+                };
+                known.or_else(|| {
+                    [near, top_country, lede_country]
+                        .into_iter()
+                        .flatten()
+                        .find(|&c| !taken(c))
+                })
             }
-            HolderHint::None => top_org.or_else(|| in_sentence(&is_org)).or(lede_org),
+            HolderHint::Counterpart(_) => None,
+            HolderHint::None if org_title(&r.role) => {
+                lede_org.or(top_org).or_else(|| in_sentence(&is_org))
+            }
+            HolderHint::None => None,
         };
         if let Some(h) = holder.filter(|&h| h != person) {
             // "Meridian rejected … a company spokeswoman": the bare word is the company.
@@ -811,6 +1038,7 @@ pub fn tether(ex: &mut Extraction, untethered: Vec<Untethered>) {
                 person,
                 holder: h,
                 role: r.role,
+                guessed: true,
             });
         }
     }

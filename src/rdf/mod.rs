@@ -196,7 +196,7 @@ pub fn document_quads(
     for r in &ex.roles {
         let (Some(p), Some(h)) = (
             links.get(r.person).copied().flatten(),
-            links.get(r.holder).copied().flatten(),
+            resolved.role_holder(d, r),
         ) else {
             continue;
         };

@@ -45,6 +45,33 @@ pub struct Resolved {
     pub entities: Vec<Entity>,
     /// `links[d][m]` = entity of mention `m` of document `d` (input order).
     pub links: Vec<Vec<Option<usize>>>,
+    /// Holders stated in the text, corpus-wide: (person entity, last word of the title) →
+    /// holder entity. A holder guessed for a bare title ("President Trump") defers to these.
+    pub stated_holders: BTreeMap<(usize, String), usize>,
+}
+
+impl Resolved {
+    /// The holder of role `r` of document `d`: the mention's entity, or for a guessed holder the
+    /// one the corpus states for that person and title, if any.
+    pub fn role_holder(&self, d: usize, r: &crate::extract::RoleFact) -> Option<usize> {
+        let links = self.links.get(d)?;
+        let h = links.get(r.holder).copied().flatten()?;
+        if !r.guessed {
+            return Some(h);
+        }
+        let p = links.get(r.person).copied().flatten()?;
+        Some(
+            self.stated_holders
+                .get(&(p, title_key(&r.role)))
+                .copied()
+                .unwrap_or(h),
+        )
+    }
+}
+
+/// The word a title is known by ("deputy treasury secretary" → "secretary").
+fn title_key(role: &str) -> String {
+    role.rsplit(' ').next().unwrap_or(role).to_string()
 }
 
 /// Synonym groups for role words used by descriptions.
@@ -546,7 +573,24 @@ pub fn resolve(docs: &[(&Document, &Extraction)], lexicon: &crate::lexicon::Lexi
     for l in links.iter_mut().flatten() {
         *l = l.and_then(|e| remap[e]);
     }
-    Resolved { entities, links }
+    let mut stated_holders = BTreeMap::new();
+    for &d in &order {
+        for r in docs[d].1.roles.iter().filter(|r| !r.guessed) {
+            if let (Some(Some(p)), Some(Some(h))) = (
+                links[d].get(r.person).copied(),
+                links[d].get(r.holder).copied(),
+            ) {
+                if p != h {
+                    stated_holders.entry((p, title_key(&r.role))).or_insert(h);
+                }
+            }
+        }
+    }
+    Resolved {
+        entities,
+        links,
+        stated_holders,
+    }
 }
 
 #[cfg(test)]
