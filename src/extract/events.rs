@@ -474,7 +474,14 @@ pub fn find(
     for (i, t) in toks.iter().enumerate() {
         let next = toks.get(i + 1);
         boundary[i] = match t.kind {
-            TokKind::Punct => matches!(t.text.as_str(), ";" | ":" | "—" | "–" | "“" | "”" | "\""),
+            TokKind::Punct if matches!(t.text.as_str(), "“" | "”" | "\"") => {
+                // A quoted word or two ("decisive") does not open a clause; a quotation does.
+                let quote = |k: usize| matches!(toks[k].text.as_str(), "“" | "”" | "\"");
+                let near_after = (i + 1..toks.len().min(i + 5)).any(quote);
+                let near_before = (i.saturating_sub(4)..i).any(quote);
+                !(near_after || near_before)
+            }
+            TokKind::Punct => matches!(t.text.as_str(), ";" | ":" | "—" | "–"),
             TokKind::Possessive => false,
             TokKind::Word => {
                 SUBORDINATORS.contains(&t.lower.as_str())
@@ -675,7 +682,7 @@ pub fn find(
         // Agents.
         let mut agents: Vec<usize> = Vec::new();
         let mut attributed = false;
-        let participial_speech = trigger.frame == Frame::Speech
+        let participial_speech = !trigger.noun
             && toks[ta].lower.ends_with("ing")
             && ta >= 1
             && toks[ta - 1].text == ",";
@@ -740,7 +747,7 @@ pub fn find(
                 while j >= stop as isize
                     && matches!(
                         toks[j as usize].lower.as_str(),
-                        "and" | "," | "both" | "other"
+                        "and" | "," | "both" | "other" | "the"
                     )
                 {
                     let w = toks[j as usize].lower.as_str();
@@ -755,6 +762,24 @@ pub fn find(
                         }) {
                             agents.push(m2);
                             j = mentions[m2].tokens.0 as isize - 1;
+                        } else if w == "and" && GROUP_NOUNS.contains(&toks[j as usize].lower.as_str())
+                        {
+                            // "Yemen's internationally recognised government and the Houthis":
+                            // the country whose group it is.
+                            let lo = (j - 4).max(stop as isize);
+                            let owner = (lo..j).rev().find_map(|x| {
+                                let x = x as usize;
+                                at[x].filter(|&m2| {
+                                    toks.get(mentions[m2].tokens.1 + 1)
+                                        .is_some_and(|t| t.kind == TokKind::Possessive)
+                                        && eligible_actor(&mentions[m2])
+                                        && !agents.contains(&m2)
+                                })
+                            });
+                            if let Some(m2) = owner {
+                                agents.push(m2);
+                            }
+                            break;
                         }
                     }
                 }
@@ -765,6 +790,7 @@ pub fn find(
             // qualifies it ("Russian officials") or it is an appositive ("X, a teacher jailed").
             let scan_left =
                 |from: isize, stop: usize, agents: &mut Vec<usize>, attributed: &mut bool| {
+                    let mut stop = stop;
                     let mut k = from;
                     let mut jumps = 0;
                     while k >= stop as isize {
@@ -825,6 +851,16 @@ pub fn find(
                                 return;
                             };
                             if t.text == "," && j < stop {
+                                // "Saudi Arabia, which leads a coalition …, welcomed": the
+                                // relative clause is an aside.
+                                if toks
+                                    .get(j + 1)
+                                    .is_some_and(|x| matches!(x.lower.as_str(), "which" | "who"))
+                                {
+                                    stop = clause_start(j);
+                                    k = j as isize - 1;
+                                    continue;
+                                }
                                 return;
                             }
                             // "…, Steve Witkoff, met": the aside is the subject itself.
@@ -848,6 +884,12 @@ pub fn find(
                                 .filter(|&m| eligible(m) && mentions[m].tokens.0 <= stop + 2)
                             {
                                 add_coordinated(m, stop, agents);
+                            } else if let Some(prev) = found.iter().rev().find(|e| {
+                                e.trigger_span.end <= t.span.start && !e.agents.is_empty()
+                            }) {
+                                // "The IMF praised … and urged the government": the subject
+                                // of the verb before.
+                                agents.extend(prev.agents.iter().copied());
                             }
                             return;
                         }

@@ -178,7 +178,8 @@ pub fn find(si: usize, toks: &[Token], lx: &Lexicon, names: &DocNames, out: &mut
             || k.checked_sub(1).is_some_and(|p| {
                 matches!(
                     toks[p].text.as_str(),
-                    "," | "and" | "but" | "that" | "\"" | "”"
+                    "," | "and" | "but" | "that" | "\"" | "”" | "where" | "when" | "while"
+                        | "after" | "before" | "because" | "since" | "if" | "so" | "then"
                 )
             });
         if t.is_word() && matches!(t.lower.as_str(), "he" | "she") && subject_like {
