@@ -155,6 +155,21 @@ const GROUP_NOUNS: &[&str] = &[
     "team",
     "teams",
     "administration",
+    "movement",
+    "rebels",
+    "party",
+    "coalition",
+    "group",
+    "militia",
+    "fighters",
+    "board",
+    "ministry",
+    "council",
+    "committee",
+    "company",
+    "firm",
+    "club",
+    "federation",
 ];
 /// Words between a subject and its verb: auxiliaries, adverbs, "is expected to".
 const AUX_ADV: &[&str] = &[
@@ -867,6 +882,22 @@ pub fn find(
                             if let Some(m) = at[j + 1] {
                                 if mentions[m].tokens.1 + 1 == ku && eligible(m) {
                                     add_coordinated(m, stop, agents);
+                                    return;
+                                }
+                            }
+                            // "…, Dr. Karim El-Masri, told": a title before the name.
+                            if let Some(m) = ku.checked_sub(1).and_then(|x| at[x]) {
+                                let ms = mentions[m].tokens.0;
+                                if ms > j + 1
+                                    && mentions[m].etype == EntityType::Person
+                                    && eligible(m)
+                                    && (j + 1..ms).all(|x| {
+                                        toks[x].text.ends_with('.')
+                                            || is_role_word(x)
+                                            || toks[x].is_cap()
+                                    })
+                                {
+                                    agents.push(m);
                                     return;
                                 }
                             }
