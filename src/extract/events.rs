@@ -697,10 +697,8 @@ pub fn find(
         // Agents.
         let mut agents: Vec<usize> = Vec::new();
         let mut attributed = false;
-        let participial_speech = !trigger.noun
-            && toks[ta].lower.ends_with("ing")
-            && ta >= 1
-            && toks[ta - 1].text == ",";
+        let participial_speech =
+            !trigger.noun && toks[ta].lower.ends_with("ing") && ta >= 1 && toks[ta - 1].text == ",";
         if trigger.noun && hit.verb_at.is_none() {
             // A bare noun: its agent is a possessive or a name right before it ("Moscow's
             // demands", "the Witkoff-Putin meeting"), never a distant word.
@@ -777,7 +775,8 @@ pub fn find(
                         }) {
                             agents.push(m2);
                             j = mentions[m2].tokens.0 as isize - 1;
-                        } else if w == "and" && GROUP_NOUNS.contains(&toks[j as usize].lower.as_str())
+                        } else if w == "and"
+                            && GROUP_NOUNS.contains(&toks[j as usize].lower.as_str())
                         {
                             // "Yemen's internationally recognised government and the Houthis":
                             // the country whose group it is.

@@ -178,8 +178,21 @@ pub fn find(si: usize, toks: &[Token], lx: &Lexicon, names: &DocNames, out: &mut
             || k.checked_sub(1).is_some_and(|p| {
                 matches!(
                     toks[p].text.as_str(),
-                    "," | "and" | "but" | "that" | "\"" | "”" | "where" | "when" | "while"
-                        | "after" | "before" | "because" | "since" | "if" | "so" | "then"
+                    "," | "and"
+                        | "but"
+                        | "that"
+                        | "\""
+                        | "”"
+                        | "where"
+                        | "when"
+                        | "while"
+                        | "after"
+                        | "before"
+                        | "because"
+                        | "since"
+                        | "if"
+                        | "so"
+                        | "then"
                 )
             });
         if t.is_word() && matches!(t.lower.as_str(), "he" | "she") && subject_like {
@@ -194,6 +207,161 @@ pub fn find(si: usize, toks: &[Token], lx: &Lexicon, names: &DocNames, out: &mut
             ));
         }
     }
+}
+
+/// "the central bank", "the Commission", "the registry": a definite noun phrase that repeats
+/// words of an organization named earlier in the document (ending where that name ends or
+/// before its "of") stands for that organization. Appends Description mentions whose
+/// `alias_of` is the most recent such name.
+pub fn org_anaphora(si: usize, toks: &[Token], first: usize, out: &mut Vec<Mention>) {
+    let covered = |k: usize, out: &Vec<Mention>| {
+        out[first..]
+            .iter()
+            .any(|m| m.tokens.0 <= k && k <= m.tokens.1)
+    };
+    let orgs: Vec<(usize, Vec<String>)> = out
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| {
+            m.etype == EntityType::Organization && m.kind == MentionKind::Name && m.sentence <= si
+        })
+        .map(|(i, m)| {
+            let w = m
+                .surface
+                .split(|c: char| c.is_whitespace() || c == '-')
+                .filter(|w| !w.is_empty())
+                .map(str::to_lowercase)
+                .collect();
+            (i, w)
+        })
+        .collect();
+    if orgs.is_empty() {
+        return;
+    }
+    let mut k = 0;
+    while k < toks.len() {
+        if toks[k].lower != "the" {
+            k += 1;
+            continue;
+        }
+        let mut found = None;
+        for n in (1..=3).rev() {
+            let (a, b) = (k + 1, k + n);
+            if b >= toks.len()
+                || !(a..=b).all(|x| toks[x].is_word() && !covered(x, out) && !toks[x].is_number())
+            {
+                continue;
+            }
+            // The phrase ends the noun phrase: not "the bank account".
+            if toks
+                .get(b + 1)
+                .is_some_and(|t| t.is_word() && !t.is_cap() && continues_noun_phrase(&t.lower))
+            {
+                continue;
+            }
+            let phrase: Vec<&str> = toks[a..=b].iter().map(|t| t.lower.as_str()).collect();
+            let head_ok = |w: &[String], end: usize| {
+                end + 1 == w.len() || w.get(end + 1).is_some_and(|x| x == "of")
+            };
+            let hit = orgs
+                .iter()
+                .filter(|(i, w)| {
+                    *i < out.len()
+                        && (out[*i].sentence < si || out[*i].tokens.1 < a)
+                        && w.len() > phrase.len()
+                        && (0..=w.len() - phrase.len()).any(|s| {
+                            w[s..s + phrase.len()]
+                                .iter()
+                                .zip(&phrase)
+                                .all(|(x, y)| x == y)
+                                && head_ok(w, s + phrase.len() - 1)
+                        })
+                })
+                .max_by_key(|(i, _)| *i)
+                .map(|(i, _)| *i);
+            if let Some(h) = hit {
+                found = Some((a, b, h));
+                break;
+            }
+        }
+        let Some((a, b, h)) = found else {
+            k += 1;
+            continue;
+        };
+        let mut m = mention(
+            si,
+            toks,
+            a,
+            b,
+            EntityType::Organization,
+            MentionKind::Description,
+            None,
+        );
+        m.alias_of = Some(h);
+        m.prep = Some("the".into());
+        m.possessive = toks
+            .get(b + 1)
+            .is_some_and(|t| t.kind == TokKind::Possessive);
+        out.push(m);
+        k = b + 1;
+    }
+}
+
+/// Words that continue a noun phrase after a noun ("the bank account", "the fund manager").
+fn continues_noun_phrase(w: &str) -> bool {
+    !matches!(
+        w,
+        "said"
+            | "says"
+            | "has"
+            | "had"
+            | "have"
+            | "is"
+            | "was"
+            | "will"
+            | "would"
+            | "could"
+            | "can"
+            | "may"
+            | "might"
+            | "should"
+            | "must"
+            | "did"
+            | "does"
+            | "and"
+            | "or"
+            | "but"
+            | "in"
+            | "on"
+            | "at"
+            | "for"
+            | "to"
+            | "of"
+            | "with"
+            | "by"
+            | "from"
+            | "that"
+            | "which"
+            | "who"
+            | "as"
+            | "after"
+            | "before"
+            | "since"
+            | "also"
+            | "announced"
+            | "added"
+            | "told"
+            | "reported"
+            | "noted"
+            | "warned"
+            | "expects"
+            | "expected"
+            | "plans"
+            | "planned"
+            | "wants"
+            | "wanted"
+    ) && !w.ends_with("ed")
+        && !w.ends_with("ly")
 }
 
 fn mention(

@@ -192,6 +192,7 @@ pub fn extract(doc: &Document, lexicon: &Lexicon) -> Extraction {
             &mut ex.roles,
             &mut untethered,
         );
+        mentions::org_anaphora(si, toks, first, &mut ex.mentions);
         let times = time::find(toks, lexicon, doc_date);
         events::find(
             si,

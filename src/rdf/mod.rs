@@ -180,10 +180,13 @@ pub fn document_quads(
                 }
             }
         }
+        let org_description = m.kind == MentionKind::Description
+            && m.etype == crate::extract::EntityType::Organization;
         if matches!(
             m.kind,
             MentionKind::Name | MentionKind::WeakName | MentionKind::Description
-        ) && m.surface != ent.label
+        ) && !org_description
+            && m.surface != ent.label
         {
             out.add(
                 &eiri,

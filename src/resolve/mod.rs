@@ -132,12 +132,12 @@ fn edit_distance(a: &str, b: &str) -> usize {
 }
 
 /// The longest organization name of `orgs` that `short` abbreviates: its first words
-/// ("Nordvik" → "Nordvik Systems") or, for two words or more, its last words ("Treasury
-/// Department" → "U.S. Treasury Department").
-fn longer_org<'a>(orgs: &[&'a str], short: &str) -> Option<&'a str> {
+/// ("Nordvik" → "Nordvik Systems") or, when `any_suffix`, its last words ("Treasury
+/// Department" → "U.S. Treasury Department", "Commission" → "European Commission").
+fn longer_org<'a>(orgs: &[&'a str], short: &str, any_suffix: bool) -> Option<&'a str> {
     let prefix = format!("{short} ");
     let suffix = format!(" {short}");
-    let several = short.contains(' ');
+    let several = any_suffix;
     orgs.iter()
         .copied()
         .filter(|o| o.starts_with(&prefix) || (several && o.ends_with(&suffix)))
@@ -197,12 +197,8 @@ pub fn resolve(docs: &[(&Document, &Extraction)], lexicon: &crate::lexicon::Lexi
             let mut v: Vec<&str> = e
                 .mentions
                 .iter()
-                .filter(|m| {
-                    m.kind == MentionKind::Name
-                        && m.etype == EntityType::Organization
-                        && m.canonical.is_none()
-                })
-                .map(|m| m.surface.as_str())
+                .filter(|m| m.kind == MentionKind::Name && m.etype == EntityType::Organization)
+                .map(|m| m.canonical.as_deref().unwrap_or(&m.surface))
                 .collect();
             v.sort_unstable();
             v.dedup();
@@ -223,10 +219,17 @@ pub fn resolve(docs: &[(&Document, &Extraction)], lexicon: &crate::lexicon::Lexi
                     None
                 }
                 (MentionKind::Name, EntityType::Organization | EntityType::Place) => {
-                    Some(match longer_org(&doc_orgs[d], &m.surface) {
-                        Some(l) => b.get(EntityType::Organization, name_key(l), l),
-                        None => b.get(m.etype, name_key(&m.surface), &m.surface),
-                    })
+                    // A one-word organization that heads a longer one ("Police" after "Royal
+                    // Thai Police") is that one.
+                    let head = m.etype == EntityType::Organization
+                        && m.surface.chars().all(char::is_alphabetic);
+                    Some(
+                        match longer_org(&doc_orgs[d], &m.surface, head || m.surface.contains(' '))
+                        {
+                            Some(l) => b.get(EntityType::Organization, name_key(l), l),
+                            None => b.get(m.etype, name_key(&m.surface), &m.surface),
+                        },
+                    )
                 }
                 _ => None,
             };
@@ -413,7 +416,11 @@ pub fn resolve(docs: &[(&Document, &Extraction)], lexicon: &crate::lexicon::Lexi
                     .iter()
                     .find_map(|t| b.keys.get(&(*t, k.clone())).copied())
                     .or_else(|| {
-                        let l = longer_org(&doc_orgs[d], &m.surface)?;
+                        // A bare capitalized head noun ("the Commission said") names the
+                        // organization of the document that ends with it.
+                        let head = m.prep.as_deref() == Some("the")
+                            || (m.tokens.0 >= 1 && m.surface.chars().all(char::is_alphabetic));
+                        let l = longer_org(&doc_orgs[d], &m.surface, head)?;
                         b.keys
                             .get(&(EntityType::Organization, name_key(l)))
                             .copied()
@@ -460,6 +467,10 @@ pub fn resolve(docs: &[(&Document, &Extraction)], lexicon: &crate::lexicon::Lexi
             .collect();
         for (mi, m) in ex.mentions.iter().enumerate() {
             match m.kind {
+                // "the central bank" after "the Central Bank of Nigeria": that organization.
+                MentionKind::Description if m.etype == EntityType::Organization => {
+                    links[d][mi] = m.alias_of.filter(|&a| a < mi).and_then(|a| links[d][a]);
+                }
                 MentionKind::Description => {
                     let hint = m.role_hint.as_deref().unwrap_or("");
                     let holder = m.holder_hint.and_then(|h| links[d][h]);
@@ -538,10 +549,13 @@ pub fn resolve(docs: &[(&Document, &Extraction)], lexicon: &crate::lexicon::Lexi
     for (d, (_, ex)) in docs.iter().enumerate() {
         for (mi, m) in ex.mentions.iter().enumerate() {
             if let Some(e) = links[d][mi] {
+                let org_description =
+                    m.kind == MentionKind::Description && m.etype == EntityType::Organization;
                 if matches!(
                     m.kind,
                     MentionKind::Name | MentionKind::WeakName | MentionKind::Description
-                ) && m.surface != b.entities[e].label
+                ) && !org_description
+                    && m.surface != b.entities[e].label
                 {
                     b.entities[e].alt_labels.insert(m.surface.clone());
                 }
