@@ -738,8 +738,15 @@ pub fn find(
                 }
             }
         } else if participial_speech {
-            // "…, saying …": the subject of the main clause.
-            if let Some(m) = (first..mentions.len())
+            // "…, saying …": the subject of the main clause — the agents of the verb before,
+            // else the first actor of the sentence.
+            if let Some(prev) = found
+                .iter()
+                .rev()
+                .find(|e| e.trigger_span.end <= toks[ta].span.start && !e.agents.is_empty())
+            {
+                agents.extend(prev.agents.iter().copied());
+            } else if let Some(m) = (first..mentions.len())
                 .filter(|&m| {
                     mentions[m].tokens.1 < ta
                         && (eligible(m) || mentions[m].kind == MentionKind::Description)
@@ -877,6 +884,14 @@ pub fn find(
                                 }
                                 return;
                             }
+                            // "ESA and the Japan Aerospace Exploration Agency (JAXA) signed": the
+                            // bracket holds the name's acronym.
+                            if t.text == ")" && j >= 1 {
+                                if let Some(m) = at[j - 1].filter(|&m| eligible(m)) {
+                                    add_coordinated(m, stop, agents);
+                                    return;
+                                }
+                            }
                             // "…, Steve Witkoff, met": the aside is the subject itself.
                             if let Some(m) = at[j + 1] {
                                 if mentions[m].tokens.1 + 1 == ku && eligible(m) {
@@ -887,13 +902,17 @@ pub fn find(
                             // "…, Dr. Karim El-Masri, told": a title before the name.
                             if let Some(m) = ku.checked_sub(1).and_then(|x| at[x]) {
                                 let ms = mentions[m].tokens.0;
+                                // "…, former Costa Rican foreign minister NAME, praised"
                                 if ms > j + 1
+                                    && ms <= j + 9
                                     && mentions[m].etype == EntityType::Person
                                     && eligible(m)
                                     && (j + 1..ms).all(|x| {
-                                        toks[x].text.ends_with('.')
-                                            || is_role_word(x)
-                                            || toks[x].is_cap()
+                                        (toks[x].is_word() || toks[x].kind == TokKind::Possessive)
+                                            && at[x].is_none_or(|o| {
+                                                mentions[o].etype == EntityType::Place
+                                                    || mentions[o].kind == MentionKind::Description
+                                            })
                                     })
                                 {
                                     agents.push(m);
@@ -925,15 +944,13 @@ pub fn find(
                         }
                         // "the embassy said it had requested": "it" is the speaker.
                         if matches!(w, "it" | "they") && ku >= 1 {
-                            let mut q = ku - 1;
-                            if toks[q].lower == "that" && q >= 1 {
-                                q -= 1;
-                            }
-                            if let Some(prev) = found
-                                .iter()
-                                .rev()
-                                .find(|e| e.trigger_span.end == toks[q].span.end)
-                            {
+                            // The speaker of the nearest reporting verb before ("said on Monday
+                            // it had agreed").
+                            if let Some(prev) = found.iter().rev().find(|e| {
+                                e.trigger_span.end <= t.span.start
+                                    && e.event_type == "Statement"
+                                    && !e.agents.is_empty()
+                            }) {
                                 agents.extend(prev.agents.iter().copied());
                             }
                             return;
@@ -1130,10 +1147,9 @@ pub fn find(
                 let mut with = false;
                 for &m in &right {
                     let first_tok = mentions[m].tokens.0;
-                    if toks[tb + 1..first_tok]
-                        .iter()
-                        .any(|t| matches!(t.lower.as_str(), "between" | "with" | "among" | "of"))
-                    {
+                    if toks[tb + 1..first_tok].iter().any(|t| {
+                        matches!(t.lower.as_str(), "between" | "with" | "among" | "of" | "by")
+                    }) {
                         with = true;
                     }
                     let direct = first_tok == tb + 1 && mentions[m].etype == EntityType::Person;
@@ -1242,7 +1258,12 @@ pub fn find(
         {
             continue;
         }
+        // "a prisoner exchange brokered by Oman" says who was exchanged.
+        let says_prisoners = toks[ta..=tb]
+            .iter()
+            .any(|t| CAPTIVE_WORDS.contains(&t.lower.as_str()));
         if PERSON_EVENTS.contains(&trigger.event_type.as_str())
+            && !says_prisoners
             && !agents
                 .iter()
                 .chain(&participants)

@@ -308,7 +308,7 @@ pub fn org_anaphora(si: usize, toks: &[Token], first: usize, out: &mut Vec<Menti
 }
 
 /// Words that continue a noun phrase after a noun ("the bank account", "the fund manager").
-fn continues_noun_phrase(w: &str) -> bool {
+pub(crate) fn continues_noun_phrase(w: &str) -> bool {
     !matches!(
         w,
         "said"

@@ -420,6 +420,20 @@ pub fn resolve(docs: &[(&Document, &Extraction)], lexicon: &crate::lexicon::Lexi
                         // organization of the document that ends with it.
                         let head = m.prep.as_deref() == Some("the")
                             || (m.tokens.0 >= 1 && m.surface.chars().all(char::is_alphabetic));
+                        // Not an adjective before a noun ("African wars").
+                        let modifier = docs[d]
+                            .0
+                            .text
+                            .get(m.span.end..)
+                            .and_then(|r| r.strip_prefix(' '))
+                            .and_then(|r| r.split(|c: char| !c.is_alphabetic()).next())
+                            .is_some_and(|w| {
+                                w.chars().next().is_some_and(char::is_lowercase)
+                                    && crate::extract::mentions::continues_noun_phrase(w)
+                            });
+                        if modifier {
+                            return None;
+                        }
                         let l = longer_org(&doc_orgs[d], &m.surface, head)?;
                         b.keys
                             .get(&(EntityType::Organization, name_key(l)))
@@ -523,7 +537,8 @@ pub fn resolve(docs: &[(&Document, &Extraction)], lexicon: &crate::lexicon::Lexi
                                     && !x.consumed
                                     && before.is_none_or(|b| x.span.start < b)
                                     && *j != mi
-                                    && links[d][*j].is_some()
+                                    && links[d][*j]
+                                        .is_some_and(|e| b.entities[e].etype == EntityType::Person)
                             })
                             .min_by_key(|(_, x)| x.span.start)
                             .and_then(|(j, _)| links[d][j])
