@@ -317,6 +317,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             export::export(gs.store(), Format::TriG, &mut w)?;
             w.flush()?;
             let mut rendered = Vec::new();
+            let mut dot_missing = false;
             for (name, view) in [
                 ("actors", graph::View::Actors),
                 ("events", graph::View::Events),
@@ -336,21 +337,27 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 let timeout = std::time::Duration::from_secs(render_timeout);
                 match graph::render_with_timeout(&path, "svg", timeout) {
                     Ok(p) => rendered.push(p.display().to_string()),
-                    Err(graph::GraphError::DotMissing) => {}
+                    Err(graph::GraphError::DotMissing) => dot_missing = true,
                     Err(e) => eprintln!("newsgraph: {e}"),
                 }
             }
             emit(&format!("{}\n", summary_line(&s)))?;
             emit(&format!(
-                "wrote {}, {}, {}, {}{}\n",
+                "wrote {}, {}, {}, {}{}{}\n",
                 store_dir.display(),
                 trig.display(),
                 out.join("actors.dot").display(),
                 out.join("events.dot").display(),
                 if rendered.is_empty() {
-                    String::from(" (install Graphviz for SVG renderings)")
+                    String::new()
                 } else {
                     format!(", {}", rendered.join(", "))
+                },
+                if dot_missing {
+                    " (install Graphviz for SVG renderings: apt-get install graphviz / brew \
+                     install graphviz)"
+                } else {
+                    ""
                 }
             ))?;
             Ok(exit_for(&s))

@@ -434,10 +434,8 @@ fn write_legend(digraph: &mut Scope<'_, '_>, view: &ViewGraph) {
         kinds.push(NodeKind::Other);
     }
     let label = match view.view {
-        View::Actors => {
-            "Legend. Edge label: roles and shared event types, (n) supporting sentences"
-        }
-        View::Events => "Legend. Edges: solid actor, dashed place, dotted date",
+        View::Actors => "Legend\nedge label: roles, event types (n sentences)",
+        View::Events => "Legend\nedges: solid actor, dashed place, dotted date",
     };
     let mut legend = digraph.cluster();
     legend

@@ -321,7 +321,7 @@ fn events_view_clusters_by_document() {
     let witkoff = node_index(&view, "person/steve-witkoff");
     assert!(!c0.contains(&format!("n{} [", witkoff.index())));
     assert!(!c1.contains(&format!("n{} [", witkoff.index())));
-    assert!(body("cluster_2").contains("label=\"Legend. "));
+    assert!(body("cluster_2").contains("label=\"Legend\\n"));
     assert_dot_is_valid(&dot);
 }
 
@@ -730,7 +730,7 @@ fn empty_store_gives_a_valid_graph_with_legend_only() {
         .unwrap();
         assert_eq!(graph.graph.node_count(), 0);
         let dot = to_dot(&graph);
-        assert!(dot.contains("label=\"Legend. "));
+        assert!(dot.contains("label=\"Legend\\n"));
         assert_dot_is_valid(&dot);
     }
 }
