@@ -60,6 +60,9 @@ pub enum Command {
     /// The main job: extract PATHS into OUT/store, export OUT/graph.trig, write
     /// OUT/actors.dot and OUT/events.dot (and their SVGs when Graphviz `dot` is installed).
     ///
+    /// The DOT views show at most --max-nodes entities / events (the best-evidenced ones);
+    /// Graphviz is stopped after --render-timeout seconds (the DOT files stay).
+    ///
     /// Example: newsgraph build seeds/ --out out/
     Build {
         /// Files or folders (recursively); `-` reads standard input.
@@ -68,6 +71,13 @@ pub enum Command {
         /// Output folder.
         #[arg(long, default_value = "out/")]
         out: PathBuf,
+        /// DOT views: at most this many entities (actors) or events (events), those with the
+        /// most supporting sentences; 0 draws everything.
+        #[arg(long, default_value_t = graph::DEFAULT_MAX_NODES)]
+        max_nodes: usize,
+        /// Stop Graphviz after this many seconds per SVG.
+        #[arg(long, default_value_t = graph::DEFAULT_RENDER_TIMEOUT.as_secs())]
+        render_timeout: u64,
         #[command(flatten)]
         common: ExtractArgs,
     },
@@ -160,9 +170,16 @@ pub enum Command {
         /// Output file (default: standard output).
         #[arg(long, short = 'o')]
         output: Option<PathBuf>,
+        /// At most this many entities (actors view) or events (events view), those with the
+        /// most supporting sentences; 0 draws everything.
+        #[arg(long, default_value_t = graph::DEFAULT_MAX_NODES)]
+        max_nodes: usize,
         /// Also render with Graphviz: svg or png (needs -o).
         #[arg(long)]
         render: Option<String>,
+        /// Stop Graphviz after this many seconds.
+        #[arg(long, default_value_t = graph::DEFAULT_RENDER_TIMEOUT.as_secs())]
+        render_timeout: u64,
         /// Store folder.
         #[arg(long, default_value = "out/store")]
         store: PathBuf,
@@ -285,7 +302,13 @@ fn create(path: &Path) -> anyhow::Result<std::io::BufWriter<std::fs::File>> {
 /// Run the parsed command line.
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
-        Command::Build { paths, out, common } => {
+        Command::Build {
+            paths,
+            out,
+            max_nodes,
+            render_timeout,
+            common,
+        } => {
             let store_dir = out.join("store");
             let s = run_extract(paths, store_dir.clone(), None, false, &common)?;
             let gs = GraphStore::open(&store_dir, Mode::Read, &common.base)?;
@@ -294,35 +317,47 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             export::export(gs.store(), Format::TriG, &mut w)?;
             w.flush()?;
             let mut rendered = Vec::new();
+            let mut dot_missing = false;
             for (name, view) in [
                 ("actors", graph::View::Actors),
                 ("events", graph::View::Events),
             ] {
                 let opts = graph::ViewOptions {
                     view,
+                    max_nodes,
                     ..Default::default()
                 };
                 let g = graph::build_view(gs.store(), &opts)?;
                 let path = out.join(format!("{name}.dot"));
                 std::fs::write(&path, graph::to_dot(&g))
                     .with_context(|| format!("{}: cannot write", path.display()))?;
-                match graph::render(&path, "svg") {
+                if let Some(cut) = &g.cut {
+                    eprintln!("newsgraph: {}: {}", path.display(), cut.describe(view));
+                }
+                let timeout = std::time::Duration::from_secs(render_timeout);
+                match graph::render_with_timeout(&path, "svg", timeout) {
                     Ok(p) => rendered.push(p.display().to_string()),
-                    Err(graph::GraphError::DotMissing) => {}
-                    Err(e) => eprintln!("newsgraph: {}: {e}", path.display()),
+                    Err(graph::GraphError::DotMissing) => dot_missing = true,
+                    Err(e) => eprintln!("newsgraph: {e}"),
                 }
             }
             emit(&format!("{}\n", summary_line(&s)))?;
             emit(&format!(
-                "wrote {}, {}, {}, {}{}\n",
+                "wrote {}, {}, {}, {}{}{}\n",
                 store_dir.display(),
                 trig.display(),
                 out.join("actors.dot").display(),
                 out.join("events.dot").display(),
                 if rendered.is_empty() {
-                    String::from(" (install Graphviz for SVG renderings)")
+                    String::new()
                 } else {
                     format!(", {}", rendered.join(", "))
+                },
+                if dot_missing {
+                    " (install Graphviz for SVG renderings: apt-get install graphviz / brew \
+                     install graphviz)"
+                } else {
+                    ""
                 }
             ))?;
             Ok(exit_for(&s))
@@ -390,8 +425,10 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             types,
             since,
             until,
+            max_nodes,
             output,
             render,
+            render_timeout,
             store,
         } => {
             let gs = GraphStore::open(&store, Mode::Read, DEFAULT_BASE)?;
@@ -414,15 +451,20 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 types,
                 since,
                 until,
+                max_nodes,
             };
             let g = graph::build_view(gs.store(), &opts)?;
+            if let Some(cut) = &g.cut {
+                eprintln!("newsgraph: {}", cut.describe(view));
+            }
             let dot = graph::to_dot(&g);
             match &output {
                 Some(p) => {
                     std::fs::write(p, &dot)
                         .with_context(|| format!("{}: cannot write", p.display()))?;
                     if let Some(fmt) = render {
-                        let r = graph::render(p, &fmt)?;
+                        let timeout = std::time::Duration::from_secs(render_timeout);
+                        let r = graph::render_with_timeout(p, &fmt, timeout)?;
                         eprintln!("rendered {}", r.display());
                     }
                 }

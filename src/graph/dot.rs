@@ -17,6 +17,9 @@ use super::{Cluster, Edge, EdgeKind, Evidence, Node, NodeIndex, NodeKind, View, 
 
 /// At most this many sentences are listed in a tooltip.
 const MAX_TOOLTIP_SENTENCES: usize = 8;
+/// At most this many labels are written on an edge of the actors view (all are in its
+/// tooltip).
+const MAX_EDGE_LABELS: usize = 3;
 /// Each sentence of a tooltip is cut to this many characters.
 const MAX_SENTENCE_CHARS: usize = 300;
 
@@ -26,8 +29,8 @@ const MAX_SENTENCE_CHARS: usize = 300;
 /// byte-identical text. Every node and edge has a `tooltip` listing its supporting sentences
 /// (`file #n: text`, at most 8, each cut to 300 characters) and, when it has evidence, a `URL`
 /// pointing to its (first) source file; a `Legend` cluster shows one sample node per kind.
-/// All quoted values are escaped (`\` → `\\`, `"` → `\"`, newline → `\n`, other control
-/// characters removed); non-ASCII text is kept as UTF-8 (`charset="UTF-8"`).
+/// All quoted values are escaped by [`escape`]; non-ASCII text is kept as UTF-8
+/// (`charset="UTF-8"`).
 pub fn to_dot(view: &ViewGraph) -> String {
     let mut bytes = Vec::new();
     {
@@ -43,13 +46,36 @@ pub fn to_dot(view: &ViewGraph) -> String {
         write_legend(&mut digraph, view);
     }
     // Everything written is UTF-8 (Rust strings); the lossy branch cannot be taken.
-    match String::from_utf8(bytes) {
+    let text = match String::from_utf8(bytes) {
         Ok(s) => s,
         Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
+    };
+    match &view.cut {
+        // dot-writer has no comments: one goes right after the opening brace.
+        Some(cut) => text.replacen(
+            "{\n",
+            &format!("{{\n  // newsgraph: {}\n", cut.describe(view.view)),
+            1,
+        ),
+        None => text,
     }
 }
 
-/// Escapes a value for a quoted DOT string (Graphviz `escString` semantics).
+/// The graph title: the view's name, and what `max_nodes` cut if it cut anything.
+fn title(view: &ViewGraph) -> String {
+    let name = match view.view {
+        View::Actors => "newsgraph: actors",
+        View::Events => "newsgraph: events",
+    };
+    match &view.cut {
+        Some(cut) => format!("{name}\n{}", cut.describe(view.view)),
+        None => name.to_owned(),
+    }
+}
+
+/// Escapes a value for a quoted DOT string (Graphviz `escString` semantics): `\` → `\\`,
+/// `"` → `\"`, newline → `\n`, tab → space, other control characters dropped, and a space
+/// after a final backslash (some DOT parsers cannot end a quoted string with one).
 pub(crate) fn escape(value: &str) -> String {
     let mut out = String::with_capacity(value.len() + 8);
     for c in value.chars() {
@@ -61,6 +87,12 @@ pub(crate) fn escape(value: &str) -> String {
             c if c.is_control() => {}
             c => out.push(c),
         }
+    }
+    // Graphviz reads a final `\\` right, but simpler DOT parsers (dot-parser 0.6, found by
+    // the property test) take `\\"` for a backslash and an escaped quote: a final backslash
+    // is followed by a space.
+    if out.ends_with('\\') {
+        out.push(' ');
     }
     out
 }
@@ -79,27 +111,32 @@ trait Set: Attributes {
 impl<T: Attributes> Set for T {}
 
 fn write_graph_attributes(digraph: &mut Scope<'_, '_>, view: &ViewGraph) {
-    let (layout, title) = match view.view {
-        View::Actors => ("fdp", "newsgraph: actors"),
-        View::Events => ("dot", "newsgraph: events"),
+    let layout = match view.view {
+        View::Actors => "fdp",
+        View::Events => "dot",
     };
+    let title = title(view);
     {
         let mut graph = digraph.graph_attributes();
         graph
             .q("charset", "UTF-8")
             .q("layout", layout)
-            .q("label", title)
+            .q("label", &title)
             .q("labelloc", "t")
             .q("fontname", "Helvetica")
             .raw("fontsize", "14")
             .raw("overlap", "false")
             .raw("splines", "true")
-            .q("rankdir", "LR")
-            .q("tooltip", title);
+            .q("tooltip", &title);
         if view.view == View::Actors {
-            graph.raw("K", "1.2");
+            graph.raw("K", "1.5");
         } else {
-            graph.raw("nodesep", "0.3").raw("ranksep", "0.6");
+            // Top to bottom: each document cluster is a column of its events in sentence
+            // order (or, by date, one row per date down a timeline).
+            graph
+                .q("rankdir", "TB")
+                .raw("nodesep", "0.25")
+                .raw("ranksep", "0.5");
         }
     }
     digraph
@@ -183,18 +220,52 @@ fn write_node(scope: &mut Scope<'_, '_>, index: NodeIndex, node: &Node, view: &V
         node.kind,
         NodeKind::Person | NodeKind::Organization | NodeKind::Place | NodeKind::Other
     ) {
+        // Bigger with more mentions, within bounds so that hubs do not hide their edges.
         let m = node.mentions.min(12);
-        n.raw("fontsize", &(10 + m).to_string())
-            .raw("penwidth", &format!("{:.1}", 1.0 + m as f64 / 4.0));
+        n.raw("fontsize", &(10 + m / 2).to_string())
+            .raw("penwidth", &format!("{:.1}", 1.0 + m as f64 / 12.0));
     }
     if view.focus.contains(&index) {
         n.raw("peripheries", "2");
     }
 }
 
+/// The actors view: linked entities first, then the entities without any edge packed into one
+/// cluster (so that they do not scatter over the drawing).
 fn write_actors(digraph: &mut Scope<'_, '_>, view: &ViewGraph) {
-    for index in view.graph.node_indices() {
-        write_node(digraph, index, &view.graph[index], view);
+    let g = &view.graph;
+    let isolated = |i: &NodeIndex| g.neighbors_undirected(*i).next().is_none();
+    for index in g.node_indices().filter(|i| !isolated(i)) {
+        write_node(digraph, index, &g[index], view);
+    }
+    let alone: Vec<NodeIndex> = g.node_indices().filter(isolated).collect();
+    if alone.is_empty() {
+        return;
+    }
+    let label = format!("Not linked to another actor ({})", alone.len());
+    let mut cluster = digraph.cluster();
+    cluster
+        .q("label", &label)
+        .q("tooltip", &label)
+        .q("style", "rounded,dashed")
+        .q("color", "#bdbdbd")
+        .raw("fontsize", "10");
+    for index in alone {
+        write_node(&mut cluster, index, &g[index], view);
+    }
+}
+
+/// Invisible edges in order along `nodes` (keeps a column or a row in that order).
+fn chain(scope: &mut Scope<'_, '_>, nodes: &[String], weight: u32, tooltip: &str) {
+    for pair in nodes.windows(2) {
+        if let [from, to] = pair {
+            scope
+                .edge(from.as_str(), to.as_str())
+                .attributes()
+                .q("style", "invis")
+                .raw("weight", &weight.to_string())
+                .q("tooltip", tooltip);
+        }
     }
 }
 
@@ -212,7 +283,12 @@ fn write_events(digraph: &mut Scope<'_, '_>, view: &ViewGraph) {
                     None => loose.push(index),
                 }
             }
-            for (file, events) in &by_file {
+            for (file, events) in &mut by_file {
+                // Sentence order: by the first supporting sentence in this file.
+                events.sort_by_key(|i| {
+                    let first = g[*i].evidence.first();
+                    (first.map_or(0, |e| e.sentence_index), *i)
+                });
                 let mut cluster = digraph.cluster();
                 cluster
                     .q("label", file)
@@ -220,9 +296,11 @@ fn write_events(digraph: &mut Scope<'_, '_>, view: &ViewGraph) {
                     .q("URL", file)
                     .q("style", "rounded")
                     .q("color", "#9e9e9e");
-                for index in events {
+                for index in events.iter() {
                     write_node(&mut cluster, *index, &g[*index], view);
                 }
+                let ids: Vec<String> = events.iter().map(|i| node_id(*i)).collect();
+                chain(&mut cluster, &ids, 20, &format!("{file}: sentence order"));
             }
             for index in loose {
                 write_node(digraph, index, &g[index], view);
@@ -281,28 +359,45 @@ fn write_edges(digraph: &mut Scope<'_, '_>, view: &ViewGraph) {
     for edge in g.edge_references() {
         let e: &Edge = edge.weight();
         let w = e.weight();
-        let mut label = e.label();
-        if view.view == View::Actors && w > 1 {
-            let _ = write!(label, " ({w})");
-        }
-        // In the date layout an event and its date share a rank: Graphviz cannot route
-        // labels on such flat edges ("Unable to reclaim box space"), and the rank says it.
-        let flat = view.view == View::Events
-            && view.cluster == Cluster::Date
-            && e.kinds == [EdgeKind::Date];
         let mut attrs = digraph
             .edge(node_id(edge.source()), node_id(edge.target()))
             .attributes();
-        if !flat {
-            attrs.q("label", &label);
+        match view.view {
+            View::Actors => {
+                // The label names at most MAX_EDGE_LABELS relations / event types (all are
+                // in the tooltip) and the number of supporting sentences. No `weight`: in fdp
+                // it pulls the best-evidenced hubs on top of each other.
+                let mut label = e
+                    .labels
+                    .iter()
+                    .take(MAX_EDGE_LABELS)
+                    .cloned()
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                if e.labels.len() > MAX_EDGE_LABELS {
+                    label.push_str(", …");
+                }
+                if w > 1 {
+                    let _ = write!(label, " ({w})");
+                }
+                let head = format!("{}: {}", e.label(), edge_ends(view, &edge));
+                attrs
+                    .q("label", &label)
+                    .q("tooltip", &tooltip(&e.evidence, &head));
+            }
+            View::Events => {
+                // Unlabeled: the line style says actor (solid), place (dashed) or date
+                // (dotted), as the legend explains; the tooltip names it too.
+                let head = format!("{}: {}", e.label(), edge_ends(view, &edge));
+                attrs
+                    .q("tooltip", &tooltip(&e.evidence, &head))
+                    .raw("weight", &w.max(1).to_string());
+            }
         }
-        attrs
-            .q("tooltip", &tooltip(&e.evidence, &label))
-            .raw("weight", &w.max(1).to_string())
-            .raw(
-                "penwidth",
-                &format!("{:.1}", 1.0 + 0.5 * (w.saturating_sub(1).min(10)) as f64),
-            );
+        attrs.raw(
+            "penwidth",
+            &format!("{:.1}", 1.0 + 0.5 * (w.saturating_sub(1).min(10)) as f64),
+        );
         if let Some(u) = url(&e.evidence) {
             attrs.q("URL", u);
         }
@@ -315,6 +410,13 @@ fn write_edges(digraph: &mut Scope<'_, '_>, view: &ViewGraph) {
             attrs.q("style", "dotted");
         }
     }
+}
+
+/// `source – target` labels of an edge, for tooltips.
+fn edge_ends(view: &ViewGraph, edge: &petgraph::graph::EdgeReference<'_, Edge>) -> String {
+    let g = &view.graph;
+    let line = |i: NodeIndex| g[i].label.replace('\n', " ");
+    format!("{} – {}", line(edge.source()), line(edge.target()))
 }
 
 fn write_legend(digraph: &mut Scope<'_, '_>, view: &ViewGraph) {
@@ -331,13 +433,19 @@ fn write_legend(digraph: &mut Scope<'_, '_>, view: &ViewGraph) {
     if view.graph.node_weights().any(|n| n.kind == NodeKind::Other) {
         kinds.push(NodeKind::Other);
     }
+    let label = match view.view {
+        View::Actors => "Legend\nedge label: roles, event types (n sentences)",
+        View::Events => "Legend\nedges: solid actor, dashed place, dotted date",
+    };
     let mut legend = digraph.cluster();
     legend
         .q("id", "legend")
-        .q("label", "Legend")
-        .q("tooltip", "Legend")
+        .q("label", label)
+        .q("tooltip", label)
+        .raw("fontsize", "10")
         .q("style", "rounded,dashed")
         .q("color", "#9e9e9e");
+    let count = kinds.len();
     for (k, kind) in kinds.into_iter().enumerate() {
         let (shape, fill, border) = kind_style(kind);
         let mut n = legend.node_named(format!("legend{k}"));
@@ -350,5 +458,10 @@ fn write_legend(digraph: &mut Scope<'_, '_>, view: &ViewGraph) {
         if kind == NodeKind::Event {
             n.q("style", "rounded,filled");
         }
+    }
+    if view.view == View::Actors {
+        // fdp: keep the legend a compact row.
+        let ids: Vec<String> = (0..count).map(|k| format!("legend{k}")).collect();
+        chain(&mut legend, &ids, 1, "Legend");
     }
 }

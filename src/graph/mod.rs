@@ -28,7 +28,10 @@
 //! `ng:sourcePath`, as stored).
 //!
 //! Filters ([`ViewOptions`]): event types, a date range, a minimum number of supporting
-//! sentences per edge, and a focus entity with a neighbourhood depth.
+//! sentences per edge, a focus entity with a neighbourhood depth, and a limit on the number
+//! of entities or events shown (the best-evidenced ones; [`DEFAULT_MAX_NODES`] in the CLI),
+//! which keeps large corpora drawable. [`render`] runs Graphviz with a time limit
+//! ([`DEFAULT_RENDER_TIMEOUT`]).
 
 mod dot;
 mod model;
@@ -40,7 +43,7 @@ pub use petgraph::graph::{DiGraph, NodeIndex};
 
 pub use self::dot::to_dot;
 pub use self::model::build_view;
-pub use self::render::render;
+pub use self::render::{render, render_with_timeout, DEFAULT_RENDER_TIMEOUT, FORMATS};
 
 /// Which view to build.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -91,7 +94,19 @@ pub struct ViewOptions {
     pub since: Option<String>,
     /// Keep only events whose `sem:hasTimeStamp` is on or before this date (see `since`).
     pub until: Option<String>,
+    /// Show at most this many entities (actors view) or events (events view): the ones with
+    /// the most supporting sentences (ties: by IRI); the events view then shows the actors,
+    /// places and dates of the events kept. The focus is always kept. 0: no limit. Applied
+    /// after all other filters. When it cuts the actors view, at most 3 edges per entity shown
+    /// are kept (the best-evidenced). What was cut is recorded in [`ViewGraph::cut`] and
+    /// written into the DOT (a comment and the graph title).
+    pub max_nodes: usize,
 }
+
+/// The `max_nodes` that `newsgraph build` and `newsgraph dot` use unless told otherwise:
+/// large enough for every view of the seeds to be complete, small enough for Graphviz to lay
+/// the view out in seconds.
+pub const DEFAULT_MAX_NODES: usize = 150;
 
 impl Default for ViewOptions {
     fn default() -> Self {
@@ -104,6 +119,7 @@ impl Default for ViewOptions {
             types: Vec::new(),
             since: None,
             until: None,
+            max_nodes: 0,
         }
     }
 }
@@ -233,6 +249,36 @@ pub struct ViewGraph {
     pub cluster: Cluster,
     /// The focus nodes, if a focus was requested.
     pub focus: Vec<NodeIndex>,
+    /// What [`ViewOptions::max_nodes`] cut, if it cut anything.
+    pub cut: Option<Cut>,
+}
+
+/// What the [`ViewOptions::max_nodes`] limit left out of a view.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Cut {
+    /// The limit.
+    pub max_nodes: usize,
+    /// The entities (actors view) or events (events view) shown.
+    pub shown: usize,
+    /// The entities or events there were before the cut (after the other filters).
+    pub total: usize,
+    /// The edges dropped with them.
+    pub edges_dropped: usize,
+}
+
+impl Cut {
+    /// One line saying what was cut, e.g. `showing the 150 best-evidenced of 2345 entities
+    /// (4321 edges left out; --max-nodes 0 shows all)`.
+    pub fn describe(&self, view: View) -> String {
+        let what = match view {
+            View::Actors => "entities",
+            View::Events => "events",
+        };
+        format!(
+            "showing the {} best-evidenced of {} {what} ({} edges left out; --max-nodes 0 shows all)",
+            self.shown, self.total, self.edges_dropped
+        )
+    }
 }
 
 /// Errors of the Graphviz views.
@@ -254,6 +300,19 @@ pub enum GraphError {
          others: https://graphviz.org/download/) or render the .dot file elsewhere"
     )]
     DotMissing,
+    /// Graphviz did not finish in time and was stopped (the DOT file is still there).
+    #[error(
+        "Graphviz `dot` did not finish within {seconds} s on {} and was stopped; the DOT file \
+         is written: draw fewer nodes (--max-nodes, --focus, --min-evidence) or run `dot` on it \
+         yourself",
+        file.display()
+    )]
+    DotTimeout {
+        /// The DOT file.
+        file: PathBuf,
+        /// The time limit, in seconds.
+        seconds: f64,
+    },
     /// Graphviz ran but failed (its message), or the output format is not supported.
     #[error("Graphviz `dot` failed: {0}")]
     DotFailed(String),

@@ -14,7 +14,7 @@ use oxigraph::store::Store;
 use unicode_normalization::UnicodeNormalization;
 
 use super::{
-    DiGraph, Edge, EdgeKind, Evidence, GraphError, Node, NodeIndex, NodeKind, View, ViewGraph,
+    Cut, DiGraph, Edge, EdgeKind, Evidence, GraphError, Node, NodeIndex, NodeKind, View, ViewGraph,
     ViewOptions,
 };
 use crate::rdf::vocab;
@@ -24,8 +24,8 @@ use crate::rdf::vocab;
 /// Reads entities, mentions, sentences, documents, events and memberships with SPARQL over the
 /// union of all named graphs, builds the [`View::Actors`] or [`View::Events`] model, then
 /// applies the filters of [`ViewOptions`] in this order: event types and date range,
-/// `min_evidence` on edges, focus and depth, and (when `min_evidence > 1`) removal of the
-/// nodes left without edges, except the focus.
+/// `min_evidence` on edges, focus and depth, (when `min_evidence > 1`) removal of the
+/// nodes left without edges except the focus, and last `max_nodes`.
 ///
 /// # Errors
 /// [`GraphError::Query`] when a query fails, [`GraphError::FocusNotFound`] when a focus is given
@@ -66,7 +66,87 @@ pub fn build_view(store: &Store, opts: &ViewOptions) -> Result<ViewGraph, GraphE
         nodes.retain(|id, _| keep.contains(id));
     }
 
-    Ok(into_petgraph(nodes, edges, &focus_ids, opts))
+    let cut = cap(&mut nodes, &mut edges, &focus_ids, opts);
+    let mut view = into_petgraph(nodes, edges, &focus_ids, opts);
+    view.cut = cut;
+    Ok(view)
+}
+
+/// When `max_nodes` cuts the actors view, it also keeps at most this many edges per entity
+/// shown (the best-evidenced ones), so that a large corpus does not give a hairball.
+const MAX_EDGES_PER_NODE: usize = 3;
+
+/// Applies [`ViewOptions::max_nodes`]: keeps the entities (actors view) or events (events
+/// view) with the most distinct supporting sentences, ties broken by IRI, the focus always;
+/// in the events view, the actors, places and dates of the kept events stay too; in the
+/// actors view, at most [`MAX_EDGES_PER_NODE`] × `max_nodes` edges, the best-evidenced. Returns
+/// what was cut, or `None` when nothing was.
+fn cap(
+    nodes: &mut Nodes,
+    edges: &mut Edges,
+    focus: &BTreeSet<String>,
+    opts: &ViewOptions,
+) -> Option<Cut> {
+    let primary = |n: &Node| match opts.view {
+        View::Actors => true,
+        View::Events => n.kind == NodeKind::Event,
+    };
+    let total = nodes.values().filter(|n| primary(n)).count();
+    if opts.max_nodes == 0 || total <= opts.max_nodes {
+        return None;
+    }
+    let mut ranked: Vec<&Node> = nodes.values().filter(|n| primary(n)).collect();
+    ranked.sort_by(|a, b| {
+        focus
+            .contains(&b.id)
+            .cmp(&focus.contains(&a.id))
+            .then(b.evidence.len().cmp(&a.evidence.len()))
+            .then(b.mentions.cmp(&a.mentions))
+            .then(a.id.cmp(&b.id))
+    });
+    let mut keep: BTreeSet<String> = ranked
+        .iter()
+        .take(opts.max_nodes.max(focus.len()))
+        .map(|n| n.id.clone())
+        .collect();
+    let shown = keep.len();
+    if opts.view == View::Events {
+        let linked: Vec<String> = edges
+            .keys()
+            .filter_map(|(a, b)| {
+                if keep.contains(a) {
+                    Some(b.clone())
+                } else if keep.contains(b) {
+                    Some(a.clone())
+                } else {
+                    None
+                }
+            })
+            .collect();
+        keep.extend(linked);
+    }
+    let before = edges.len();
+    nodes.retain(|id, _| keep.contains(id));
+    edges.retain(|(a, b), _| keep.contains(a) && keep.contains(b));
+    let max_edges = opts.max_nodes.saturating_mul(MAX_EDGES_PER_NODE);
+    if opts.view == View::Actors && edges.len() > max_edges {
+        // The best-evidenced edges, ties by key (the edges map is ordered by key).
+        let mut ranked: Vec<(&(String, String), usize)> =
+            edges.iter().map(|(k, e)| (k, e.evidence.len())).collect();
+        ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+        let strong: BTreeSet<(String, String)> = ranked
+            .into_iter()
+            .take(max_edges)
+            .map(|(k, _)| k.clone())
+            .collect();
+        edges.retain(|k, _| strong.contains(k));
+    }
+    Some(Cut {
+        max_nodes: opts.max_nodes,
+        shown,
+        total,
+        edges_dropped: before - edges.len(),
+    })
 }
 
 /// Nodes by id, and edges by (source id, target id); in the actors view the key is the
@@ -678,5 +758,6 @@ fn into_petgraph(
         view: opts.view,
         cluster: opts.cluster,
         focus,
+        cut: None,
     }
 }

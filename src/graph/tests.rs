@@ -321,7 +321,7 @@ fn events_view_clusters_by_document() {
     let witkoff = node_index(&view, "person/steve-witkoff");
     assert!(!c0.contains(&format!("n{} [", witkoff.index())));
     assert!(!c1.contains(&format!("n{} [", witkoff.index())));
-    assert!(body("cluster_2").contains("label=\"Legend\""));
+    assert!(body("cluster_2").contains("label=\"Legend\\n"));
     assert_dot_is_valid(&dot);
 }
 
@@ -472,6 +472,9 @@ fn dot_is_deterministic_and_escaped() {
 fn escape_rules() {
     assert_eq!(escape("a\\b\"c\nd\re\u{7}f\tg"), "a\\\\b\\\"c\\ndef g");
     assert_eq!(escape("Zürich – Санкт"), "Zürich – Санкт");
+    // Never a backslash right before the closing quote.
+    assert_eq!(escape("C:\\"), "C:\\\\ ");
+    assert_eq!(escape("\\"), "\\\\ ");
 }
 
 #[test]
@@ -690,6 +693,27 @@ fn seed_size_views_render_without_warnings() {
         let dot = to_dot(&v);
         assert_dot_is_valid(&dot);
     }
+    // A cut actors view keeps at most 3 edges per entity shown, the best-evidenced ones.
+    let full = build_view(&store, &ViewOptions::default()).unwrap();
+    let cut = build_view(
+        &store,
+        &ViewOptions {
+            max_nodes: 10,
+            ..ViewOptions::default()
+        },
+    )
+    .unwrap();
+    assert_eq!(cut.graph.node_count(), 10);
+    assert!(full.graph.edge_count() > 30);
+    let kept: Vec<usize> = cut.graph.edge_weights().map(Edge::weight).collect();
+    assert!(!kept.is_empty() && kept.len() <= 30, "{} edges", kept.len());
+    let info = cut.cut.unwrap();
+    assert_eq!(info.total, full.graph.node_count());
+    assert_eq!(
+        info.edges_dropped,
+        full.graph.edge_count() - cut.graph.edge_count()
+    );
+    assert_dot_is_valid(&to_dot(&cut));
 }
 
 #[test]
@@ -706,7 +730,198 @@ fn empty_store_gives_a_valid_graph_with_legend_only() {
         .unwrap();
         assert_eq!(graph.graph.node_count(), 0);
         let dot = to_dot(&graph);
-        assert!(dot.contains("label=\"Legend\""));
+        assert!(dot.contains("label=\"Legend\\n"));
         assert_dot_is_valid(&dot);
+    }
+}
+
+#[test]
+fn max_nodes_keeps_the_best_evidenced_and_says_what_was_cut() {
+    // Witkoff has 3 supporting sentences, Putin and St. Petersburg 2 (Putin has more
+    // mentions), the organization 1.
+    let view = actors(ViewOptions {
+        max_nodes: 2,
+        ..ViewOptions::default()
+    });
+    let ids: Vec<&str> = view
+        .graph
+        .node_weights()
+        .map(|n| n.label.as_str())
+        .collect();
+    assert_eq!(ids, ["Steve Witkoff", "Vladimir Putin"]);
+    assert_eq!(view.graph.edge_count(), 1);
+    let cut = view.cut.unwrap();
+    assert_eq!(
+        cut,
+        Cut {
+            max_nodes: 2,
+            shown: 2,
+            total: 4,
+            edges_dropped: 4
+        }
+    );
+    let dot = to_dot(&view);
+    let line = "showing the 2 best-evidenced of 4 entities (4 edges left out; --max-nodes 0 \
+                shows all)";
+    assert!(
+        dot.contains(&format!("digraph {{\n  // newsgraph: {line}\n")),
+        "{dot}"
+    );
+    assert!(
+        dot.contains(&format!("label=\"newsgraph: actors\\n{line}\"")),
+        "{dot}"
+    );
+    assert_dot_is_valid(&dot);
+
+    // Events view: the best-evidenced event (reported in two sentences) with its actors,
+    // place and date.
+    let view = actors(ViewOptions {
+        view: View::Events,
+        max_nodes: 1,
+        ..ViewOptions::default()
+    });
+    let mut labels: Vec<&str> = view
+        .graph
+        .node_weights()
+        .map(|n| n.label.as_str())
+        .collect();
+    labels.sort_unstable();
+    assert_eq!(
+        labels,
+        [
+            "2025-04-11",
+            "Meeting\n2025-04-11",
+            "St. Petersburg",
+            "Steve Witkoff",
+            "Vladimir Putin"
+        ]
+    );
+    assert_eq!(view.cut.map(|c| (c.shown, c.total)), Some((1, 2)));
+    assert!(to_dot(&view).contains("showing the 1 best-evidenced of 2 events"));
+
+    // The focus is kept even when it is the least evidenced; no cut at or above the size.
+    let view = actors(ViewOptions {
+        max_nodes: 1,
+        focus: Some("the \"quoted\" <org> back\\slash zürich ünion".to_owned()),
+        ..ViewOptions::default()
+    });
+    assert_eq!(view.graph.node_count(), 1);
+    assert_eq!(view.graph[view.focus[0]].label, WEIRD_LABEL);
+    for max_nodes in [0, 4, 100] {
+        let view = actors(ViewOptions {
+            max_nodes,
+            ..ViewOptions::default()
+        });
+        assert!(view.cut.is_none());
+        assert_eq!(view.graph.node_count(), 4);
+        assert!(!to_dot(&view).contains("best-evidenced"));
+    }
+}
+
+#[test]
+fn unlinked_actors_are_packed_into_one_cluster() {
+    // No Travel event: only the role edge Witkoff → organization is left.
+    let view = actors(ViewOptions {
+        types: vec![s("Travel")],
+        ..ViewOptions::default()
+    });
+    assert_eq!(view.graph.edge_count(), 1);
+    let dot = to_dot(&view);
+    let start = dot.find("subgraph cluster_0 {").unwrap();
+    let end = start + dot[start..].find("\n  }").unwrap();
+    let cluster = &dot[start..end];
+    assert!(
+        cluster.contains("Not linked to another actor (2)"),
+        "{cluster}"
+    );
+    for name in ["Vladimir Putin", "St. Petersburg"] {
+        assert!(cluster.contains(&format!("label=\"{name}\"")), "{cluster}");
+    }
+    assert!(!cluster.contains("label=\"Steve Witkoff\""), "{cluster}");
+    assert_dot_is_valid(&dot);
+}
+
+/// Replaces the hostile organization label and the text of sentence 2 of the test store.
+fn hostile_quads(label: &str, sentence: &str) -> Vec<Quad> {
+    let old_sentence = "Witkoff, the \"special envoy\" of The Quoted Org, spoke.\nThen left.";
+    quads()
+        .into_iter()
+        .map(|q| match &q.object {
+            Term::Literal(l) if l.value() == WEIRD_LABEL => Quad::new(
+                q.subject.clone(),
+                q.predicate.clone(),
+                Literal::new_simple_literal(label),
+                q.graph_name.clone(),
+            ),
+            Term::Literal(l) if l.value() == old_sentence => Quad::new(
+                q.subject.clone(),
+                q.predicate.clone(),
+                Literal::new_simple_literal(sentence),
+                q.graph_name.clone(),
+            ),
+            _ => q,
+        })
+        .collect()
+}
+
+/// What a DOT reader sees in a quoted value written by `escape` (`\\`, `\"`, `\n`).
+fn unescape(s: &str) -> String {
+    let mut out = String::new();
+    let mut chars = s.chars();
+    while let Some(c) = chars.next() {
+        match (c, c == '\\') {
+            (_, true) => match chars.next() {
+                Some('n') => out.push('\n'),
+                Some(other) => out.push(other),
+                None => out.push('\\'),
+            },
+            (c, false) => out.push(c),
+        }
+    }
+    out
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(48))]
+
+    /// Quotes, backslashes, angle brackets, braces, newlines, control characters and
+    /// non-ASCII in names and sentences never break the DOT of either view: it parses, the
+    /// label reads back as written (control characters dropped, tab as space), Graphviz
+    /// renders it without a warning, and the same quads in another order give the same text.
+    #[test]
+    fn hostile_text_never_breaks_dot(
+        label in "[a-zA-Z \"\\\\<>{}\\[\\];,=#&\n\r\t\u{7}éß漢Ж🙂\u{200b}-]{1,30}",
+        sentence in "[a-zA-Z \"\\\\<>{}\\[\\];,=#&\n\r\t\u{7}éß漢Ж🙂-]{0,60}",
+    ) {
+        let quads = hostile_quads(&label, &sentence);
+        let store = store_from(&quads);
+        let mut reversed = quads.clone();
+        reversed.reverse();
+        let other = store_from(&reversed);
+        let mut expected: String = label
+            .chars()
+            .filter_map(|c| match c {
+                '\t' => Some(' '),
+                c if c.is_control() && c != '\n' => None,
+                c => Some(c),
+            })
+            .collect();
+        if expected.ends_with('\\') {
+            expected.push(' ');
+        }
+        for view in [View::Actors, View::Events] {
+            let opts = ViewOptions { view, ..ViewOptions::default() };
+            let dot = to_dot(&build_view(&store, &opts).unwrap());
+            proptest::prop_assert_eq!(&dot, &to_dot(&build_view(&other, &opts).unwrap()));
+            let graph = parse(&dot);
+            let labels: Vec<String> = graph
+                .nodes
+                .set
+                .values()
+                .filter_map(|n| attributes(&n.attr).get("label").map(|l| unescape(l)))
+                .collect();
+            proptest::prop_assert!(labels.contains(&expected), "{expected:?} not in {labels:?}");
+            assert_dot_is_valid(&dot);
+        }
     }
 }

@@ -1,0 +1,286 @@
+//! The Graphviz views of the seeds, end to end: `newsgraph build seeds/` writes
+//! `out/actors.dot` and `out/events.dot`; they parse with `dot-parser`, render with Graphviz
+//! without a warning, and the edges the issue names carry tooltips quoting the seed files.
+//!
+//! Needs Graphviz `dot` on PATH (`.ci/run` installs it before the tests run).
+#![allow(missing_docs, clippy::unwrap_used)]
+
+mod common;
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+use std::process::Command;
+
+use common::*;
+
+type Parsed = dot_parser::canonical::Graph<(String, String)>;
+
+fn parse_dot(dot: &str) -> Parsed {
+    let ast = dot_parser::ast::Graph::try_from(dot)
+        .unwrap_or_else(|e| panic!("dot-parser rejects the DOT text: {e:?}"));
+    let ast = ast.filter_map(&|(k, v)| Some((k.into(), v.into())));
+    dot_parser::canonical::Graph::from(ast)
+}
+
+/// Reverses the escaping of a quoted DOT string (`\\`, `\"`, `\n`).
+fn unescape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('n') => out.push('\n'),
+            Some('"') => out.push('"'),
+            Some('\\') => out.push('\\'),
+            Some(other) => {
+                out.push('\\');
+                out.push(other);
+            }
+            None => out.push('\\'),
+        }
+    }
+    out
+}
+
+fn attrs(alist: &dot_parser::ast::AList<(String, String)>) -> BTreeMap<String, String> {
+    alist
+        .elems
+        .iter()
+        .map(|(k, v)| (k.clone(), unescape(v)))
+        .collect()
+}
+
+fn require_dot() {
+    assert!(
+        Command::new("dot").arg("-V").output().is_ok(),
+        "Graphviz `dot` is not on PATH: install Graphviz (apt-get install graphviz) to run \
+         these tests"
+    );
+}
+
+fn read(path: &Path) -> String {
+    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// The actors view as written by `build`: node id → label, and the edges with their
+/// attributes, keyed by the sorted pair of endpoint labels.
+struct Actors {
+    edges: BTreeMap<(String, String), BTreeMap<String, String>>,
+}
+
+fn actors_view() -> Actors {
+    let g = parse_dot(&read(&built_out().join("actors.dot")));
+    let labels: BTreeMap<String, String> = g
+        .nodes
+        .set
+        .values()
+        .filter_map(|n| Some((n.id.clone(), attrs(&n.attr).get("label")?.clone())))
+        .collect();
+    let mut edges = BTreeMap::new();
+    for e in &g.edges.set {
+        let (Some(a), Some(b)) = (labels.get(&e.from), labels.get(&e.to)) else {
+            continue;
+        };
+        let key = if a <= b {
+            (a.clone(), b.clone())
+        } else {
+            (b.clone(), a.clone())
+        };
+        assert!(
+            edges.insert(key.clone(), attrs(&e.attr)).is_none(),
+            "one merged edge per pair: {key:?} twice"
+        );
+    }
+    Actors { edges }
+}
+
+impl Actors {
+    fn edge(&self, a: &str, b: &str) -> &BTreeMap<String, String> {
+        let key = if a <= b {
+            (a.to_owned(), b.to_owned())
+        } else {
+            (b.to_owned(), a.to_owned())
+        };
+        self.edges.get(&key).unwrap_or_else(|| {
+            panic!(
+                "no edge {a} – {b} in the actors view; edges: {:?}",
+                self.edges.keys().collect::<Vec<_>>()
+            )
+        })
+    }
+}
+
+/// Collapses whitespace runs to one space.
+fn squash(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The tooltip lines `file #n: sentence`, checked against the seed files: every quoted
+/// sentence occurs in the file it names. Returns the distinct files.
+fn quoted_files(tooltip: &str) -> BTreeSet<String> {
+    let mut files = BTreeSet::new();
+    for line in tooltip.lines() {
+        if line.starts_with("(+") {
+            continue; // "(+N more sentences)"
+        }
+        let (file, rest) = line
+            .split_once(" #")
+            .unwrap_or_else(|| panic!("tooltip line is not `file #n: text`: {line:?}"));
+        let (n, text) = rest
+            .split_once(": ")
+            .unwrap_or_else(|| panic!("tooltip line is not `file #n: text`: {line:?}"));
+        assert!(
+            n.parse::<u64>().is_ok_and(|n| n > 0),
+            "sentence number in {line:?}"
+        );
+        let text = text.trim_end_matches('…');
+        assert!(text.len() > 20, "a real sentence is quoted: {line:?}");
+        let source = squash(&read(&seeds().join(file)));
+        assert!(
+            source.contains(&squash(text)),
+            "{file} does not contain the quoted sentence {text:?}"
+        );
+        files.insert(file.to_owned());
+    }
+    files
+}
+
+#[test]
+fn both_views_parse_and_render_without_warnings() {
+    require_dot();
+    for view in ["actors", "events"] {
+        let path = built_out().join(format!("{view}.dot"));
+        let g = parse_dot(&read(&path));
+        assert!(g.is_digraph);
+        assert!(
+            g.nodes.set.len() > 10,
+            "{view}: {} nodes",
+            g.nodes.set.len()
+        );
+        assert!(
+            g.edges.set.len() > 10,
+            "{view}: {} edges",
+            g.edges.set.len()
+        );
+        let out = Command::new("dot")
+            .arg("-Tsvg")
+            .arg(&path)
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            out.status.success(),
+            "dot -Tsvg {view}.dot failed: {stderr}"
+        );
+        assert!(stderr.is_empty(), "dot -Tsvg {view}.dot warns: {stderr}");
+        let svg = String::from_utf8_lossy(&out.stdout);
+        assert!(svg.contains("<svg"), "{view}: SVG output");
+        // `build` rendered the SVG itself (Graphviz is on PATH).
+        let built_svg = read(&built_out().join(format!("{view}.svg")));
+        assert!(built_svg.contains("<svg"), "build wrote out/{view}.svg");
+    }
+}
+
+#[test]
+fn witkoff_putin_edge_quotes_sentences_from_three_files() {
+    let view = actors_view();
+    let edge = view.edge("Steve Witkoff", "Vladimir Putin");
+    let files = quoted_files(&edge["tooltip"]);
+    assert!(files.len() >= 3, "Witkoff – Putin quotes {files:?}");
+    assert!(edge["label"].contains("Meeting"), "{edge:?}");
+    assert!(edge.contains_key("URL"), "{edge:?}");
+}
+
+#[test]
+fn witkoff_dmitriev_edge_quotes_sentences_from_two_files() {
+    let view = actors_view();
+    let edge = view.edge("Kirill Dmitriev", "Steve Witkoff");
+    let files = quoted_files(&edge["tooltip"]);
+    assert!(files.len() >= 2, "Witkoff – Dmitriev quotes {files:?}");
+    assert!(edge["label"].contains("Meeting"), "{edge:?}");
+}
+
+#[test]
+fn karelina_petrov_exchange_appears() {
+    let view = actors_view();
+    let edge = view.edge("Arthur Petrov", "Ksenia Karelina");
+    assert!(edge["label"].contains("PrisonerExchange"), "{edge:?}");
+    let files = quoted_files(&edge["tooltip"]);
+    assert!(!files.is_empty());
+    assert!(
+        edge["tooltip"].contains("Karelina") && edge["tooltip"].contains("Petrov"),
+        "{edge:?}"
+    );
+}
+
+#[test]
+fn views_are_identical_run_to_run() {
+    let store = built_out().join("store");
+    for view in ["actors", "events"] {
+        let run = || {
+            bin()
+                .args(["dot", "--view", view, "--store"])
+                .arg(&store)
+                .assert()
+                .success()
+                .get_output()
+                .stdout
+                .clone()
+        };
+        let first = run();
+        assert_eq!(first, run(), "{view}: two runs differ");
+        assert_eq!(
+            first,
+            std::fs::read(built_out().join(format!("{view}.dot"))).unwrap(),
+            "{view}: `newsgraph dot` and `build` write the same view of the seeds"
+        );
+    }
+}
+
+#[test]
+fn render_without_graphviz_says_how_to_install() {
+    let dir = scratch("graphviz-no-dot");
+    let empty_path = dir.join("bin");
+    std::fs::create_dir_all(&empty_path).unwrap();
+    let out = bin()
+        .env("PATH", &empty_path)
+        .args(["dot", "--view", "actors", "--render", "svg", "-o"])
+        .arg(dir.join("actors.dot"))
+        .arg("--store")
+        .arg(built_out().join("store"))
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("Graphviz"), "{stderr}");
+    assert!(stderr.contains("apt-get install graphviz"), "{stderr}");
+    assert!(stderr.contains("brew install graphviz"), "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    // The DOT file is still written.
+    assert!(read(&dir.join("actors.dot")).starts_with("digraph"));
+}
+
+#[test]
+fn build_without_graphviz_writes_dot_and_says_so() {
+    let dir = scratch("graphviz-build-no-dot");
+    let empty_path = dir.join("bin");
+    std::fs::create_dir_all(&empty_path).unwrap();
+    let out = dir.join("out");
+    let run = bin()
+        .current_dir(root())
+        .env("PATH", &empty_path)
+        .args(["build", "seeds/", "--quiet", "--out"])
+        .arg(&out)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&run.stdout);
+    assert!(run.status.success(), "{stdout}");
+    assert!(stdout.contains("install Graphviz"), "{stdout}");
+    for view in ["actors", "events"] {
+        assert!(read(&out.join(format!("{view}.dot"))).starts_with("digraph"));
+        assert!(!out.join(format!("{view}.svg")).exists());
+    }
+}
