@@ -658,6 +658,12 @@ pub fn find(
     let trigger_starts: Vec<usize> = hits.iter().filter(|h| !h.suppressed).map(|h| h.a).collect();
 
     let mut found: Vec<EventFact> = Vec::new();
+    // An event found from a verb (not a noun such as "the Witkoff-Putin meeting"): whose subject
+    // a later coordinated or participial verb shares.
+    let verb_event = |e: &EventFact| {
+        hits.iter()
+            .any(|h| !h.trigger.noun && toks[h.a].span.start == e.trigger_span.start)
+    };
     for hit in hits.iter().filter(|h| !h.suppressed) {
         let trigger = hit.trigger;
         let (ta, tb) = (hit.a, hit.b);
@@ -740,11 +746,9 @@ pub fn find(
         } else if participial_speech {
             // "…, saying …": the subject of the main clause — the agents of the verb before,
             // else the first actor of the sentence.
-            if let Some(prev) = found
-                .iter()
-                .rev()
-                .find(|e| e.trigger_span.end <= toks[ta].span.start && !e.agents.is_empty())
-            {
+            if let Some(prev) = found.iter().rev().find(|e| {
+                e.trigger_span.end <= toks[ta].span.start && !e.agents.is_empty() && verb_event(e)
+            }) {
                 agents.extend(prev.agents.iter().copied());
             } else if let Some(m) = (first..mentions.len())
                 .filter(|&m| {
@@ -934,7 +938,9 @@ pub fn find(
                             {
                                 add_coordinated(m, stop, agents);
                             } else if let Some(prev) = found.iter().rev().find(|e| {
-                                e.trigger_span.end <= t.span.start && !e.agents.is_empty()
+                                e.trigger_span.end <= t.span.start
+                                    && !e.agents.is_empty()
+                                    && verb_event(e)
                             }) {
                                 // "The IMF praised … and urged the government": the subject
                                 // of the verb before.
@@ -948,6 +954,7 @@ pub fn find(
                             // it had agreed").
                             if let Some(prev) = found.iter().rev().find(|e| {
                                 e.trigger_span.end <= t.span.start
+                                    && verb_event(e)
                                     && e.event_type == "Statement"
                                     && !e.agents.is_empty()
                             }) {
@@ -1176,8 +1183,11 @@ pub fn find(
         }
         if is_exchange {
             for (m, mm) in mentions.iter().enumerate().skip(first) {
+                // "Witkoff's visit comes a day after … a prisoner exchange": a possessive
+                // belongs to its own noun.
                 if mm.etype == EntityType::Person
                     && mm.kind != MentionKind::Pronoun
+                    && !mm.possessive
                     && !agents.contains(&m)
                     && !participants.contains(&m)
                     && !reporters.contains(&m)
