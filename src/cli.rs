@@ -4,13 +4,14 @@
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::time::Duration;
 
 use anyhow::{bail, Context};
 use clap::{Parser, Subcommand, ValueEnum};
 use oxigraph::io::{RdfFormat, RdfSerializer};
 use oxigraph::model::Term;
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
-use oxigraph::sparql::QueryResults;
+use oxigraph::sparql::{CancellationToken, QueryResults};
 
 use newsgraph::export::{self, Format};
 use newsgraph::graph;
@@ -118,6 +119,10 @@ pub enum Command {
         /// Store folder.
         #[arg(long, default_value = "out/store")]
         store: PathBuf,
+        /// Stop the query (evaluation and output) after this many seconds, with a one-line
+        /// message and exit code 3.
+        #[arg(long, value_name = "SECONDS", value_parser = parse_timeout)]
+        timeout: Option<f64>,
     },
     /// Export the whole graph. Quad formats keep one named graph per sentence; triple formats
     /// carry the merged graph (provenance through prov:wasDerivedFrom). Output is sorted, so
@@ -244,6 +249,41 @@ fn parse_shard(s: &str) -> Result<(usize, usize), String> {
         return Err("need 1 <= I <= N".into());
     }
     Ok((i, n))
+}
+
+fn parse_timeout(s: &str) -> Result<f64, String> {
+    match s.parse::<f64>() {
+        Ok(t) if t.is_finite() && t > 0.0 && t < 1e9 => Ok(t),
+        _ => Err("expected a positive number of seconds, e.g. 30 or 0.5".into()),
+    }
+}
+
+/// Exit code of a query stopped by `--timeout`.
+pub const EXIT_TIMEOUT: u8 = 3;
+
+/// Cancel `token` after `seconds`. Oxigraph checks the token as it reads the store and
+/// produces terms; should the query be somewhere that does not check it (a long sort, a
+/// blocked output), the process is ended two seconds later with the same message and code.
+fn arm_timeout(seconds: f64, token: CancellationToken) {
+    std::thread::spawn(move || {
+        std::thread::sleep(Duration::from_secs_f64(seconds));
+        token.cancel();
+        std::thread::sleep(Duration::from_secs(2));
+        eprintln!("newsgraph: error: {}", timeout_message(seconds));
+        std::process::exit(i32::from(EXIT_TIMEOUT));
+    });
+}
+
+fn timeout_message(seconds: f64) -> String {
+    format!("query stopped: it ran longer than --timeout {seconds} s")
+}
+
+/// Whether `e` comes from writing to a reader that went away (`| head`).
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
 }
 
 fn print_errors(s: &Summary) {
@@ -378,6 +418,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             file,
             format,
             store,
+            timeout,
         } => {
             let text = match (query, file) {
                 (Some(q), None) => q,
@@ -389,12 +430,26 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 (None, None) => bail!("no query: give it as an argument or with --file"),
             };
             let gs = GraphStore::open(&store, Mode::Read, DEFAULT_BASE)?;
-            let results = gs.query(&text)?;
+            let token = CancellationToken::new();
+            if let Some(seconds) = timeout {
+                arm_timeout(seconds, token.clone());
+            }
             let stdout = std::io::stdout();
             let mut out = std::io::BufWriter::new(stdout.lock());
-            write_results(results, format, &mut out)?;
-            out.flush()?;
-            Ok(ExitCode::SUCCESS)
+            let outcome = gs
+                .query_cancellable(&text, token.clone())
+                .map_err(anyhow::Error::from)
+                .and_then(|results| write_results(results, format, &mut out))
+                .and_then(|()| Ok(out.flush()?));
+            match (outcome, timeout) {
+                (Ok(()), _) => Ok(ExitCode::SUCCESS),
+                (Err(_), Some(seconds)) if token.is_cancelled() => {
+                    eprintln!("newsgraph: error: {}", timeout_message(seconds));
+                    Ok(ExitCode::from(EXIT_TIMEOUT))
+                }
+                (Err(e), _) if is_broken_pipe(&e) => Ok(ExitCode::SUCCESS),
+                (Err(e), _) => Err(e),
+            }
         }
         Command::Export {
             format,
@@ -408,13 +463,18 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 Some(p) => Box::new(create(p)?),
                 None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
             };
-            if canonical {
-                export::export_canonical(gs.store(), &mut w)?;
+            let written = if canonical {
+                export::export_canonical(gs.store(), &mut w)
             } else {
-                export::export(gs.store(), fmt, &mut w)?;
+                export::export(gs.store(), fmt, &mut w)
+            };
+            match written
+                .map_err(anyhow::Error::from)
+                .and_then(|()| Ok(w.flush()?))
+            {
+                Err(e) if output.is_none() && is_broken_pipe(&e) => Ok(ExitCode::SUCCESS),
+                other => other.map(|()| ExitCode::SUCCESS),
             }
-            w.flush()?;
-            Ok(ExitCode::SUCCESS)
         }
         Command::Dot {
             view,
@@ -577,59 +637,7 @@ fn write_results(
                 QueryFormat::Csv
             });
             if format == QueryFormat::Table {
-                let vars: Vec<String> = solutions
-                    .variables()
-                    .iter()
-                    .map(|v| v.as_str().to_string())
-                    .collect();
-                let mut rows: Vec<Vec<String>> = Vec::new();
-                for s in solutions {
-                    let s = s?;
-                    rows.push(
-                        vars.iter()
-                            .map(|v| s.get(v.as_str()).map(term_text).unwrap_or_default())
-                            .collect(),
-                    );
-                }
-                let mut widths: Vec<usize> = vars.iter().map(|v| v.chars().count() + 1).collect();
-                for r in &rows {
-                    for (i, c) in r.iter().enumerate() {
-                        widths[i] = widths[i].max(c.chars().count().min(80));
-                    }
-                }
-                let line = |cells: Vec<String>| -> String {
-                    cells
-                        .iter()
-                        .enumerate()
-                        .map(|(i, c)| {
-                            let c: String = if c.chars().count() > 80 {
-                                c.chars().take(79).chain(['…']).collect()
-                            } else {
-                                c.replace('\n', " ")
-                            };
-                            format!("{c:<w$}", w = widths[i])
-                        })
-                        .collect::<Vec<_>>()
-                        .join(" │ ")
-                };
-                writeln!(
-                    out,
-                    "{}",
-                    line(vars.iter().map(|v| format!("?{v}")).collect())
-                )?;
-                writeln!(
-                    out,
-                    "{}",
-                    widths
-                        .iter()
-                        .map(|w| "─".repeat(*w))
-                        .collect::<Vec<_>>()
-                        .join("─┼─")
-                )?;
-                for r in &rows {
-                    writeln!(out, "{}", line(r.clone()))?;
-                }
-                writeln!(out, "({} rows)", rows.len())?;
+                write_table(solutions, out)?;
             } else {
                 let rf = results_format(format)?;
                 let mut w = QueryResultsSerializer::from_format(rf)
@@ -641,6 +649,84 @@ fn write_results(
             }
         }
     }
+    Ok(())
+}
+
+/// Rows of the table whose cells set the column widths; later rows are written as they come
+/// (a cell wider than its column pushes the rest of its line right), so that a query with
+/// millions of solutions is never held in memory.
+const TABLE_WIDTH_ROWS: usize = 1000;
+
+/// Widest cell of the table, in characters; longer values end with `…`.
+const TABLE_MAX_CELL: usize = 80;
+
+fn write_table(
+    solutions: oxigraph::sparql::QuerySolutionIter<'_>,
+    out: &mut impl Write,
+) -> anyhow::Result<()> {
+    let vars: Vec<String> = solutions
+        .variables()
+        .iter()
+        .map(|v| v.as_str().to_string())
+        .collect();
+    let cell = |c: String| -> String {
+        if c.chars().count() > TABLE_MAX_CELL {
+            c.chars()
+                .take(TABLE_MAX_CELL - 1)
+                .map(|ch| if ch == '\n' { ' ' } else { ch })
+                .chain(['…'])
+                .collect()
+        } else {
+            c.replace('\n', " ")
+        }
+    };
+    let mut solutions = solutions.map(|s| -> anyhow::Result<Vec<String>> {
+        let s = s?;
+        Ok(vars
+            .iter()
+            .map(|v| cell(s.get(v.as_str()).map(term_text).unwrap_or_default()))
+            .collect())
+    });
+    let mut head = Vec::new();
+    for row in solutions.by_ref().take(TABLE_WIDTH_ROWS) {
+        head.push(row?);
+    }
+    let mut widths: Vec<usize> = vars.iter().map(|v| v.chars().count() + 1).collect();
+    for r in &head {
+        for (w, c) in widths.iter_mut().zip(r) {
+            *w = (*w).max(c.chars().count());
+        }
+    }
+    let line = |out: &mut dyn Write, cells: &[String]| -> std::io::Result<()> {
+        let text = cells
+            .iter()
+            .zip(&widths)
+            .map(|(c, w)| format!("{c:<w$}"))
+            .collect::<Vec<_>>()
+            .join(" │ ");
+        writeln!(out, "{text}")
+    };
+    let header: Vec<String> = vars.iter().map(|v| format!("?{v}")).collect();
+    line(out, &header)?;
+    writeln!(
+        out,
+        "{}",
+        widths
+            .iter()
+            .map(|w| "─".repeat(*w))
+            .collect::<Vec<_>>()
+            .join("─┼─")
+    )?;
+    let mut n = 0usize;
+    for r in head {
+        line(out, &r)?;
+        n += 1;
+    }
+    for r in solutions {
+        line(out, &r?)?;
+        n += 1;
+    }
+    writeln!(out, "({n} rows)")?;
     Ok(())
 }
 

@@ -1,5 +1,5 @@
 //! The `newsgraph` binary: parse arguments, run, map the outcome to an exit code
-//! (0 success, 1 error, 2 some inputs failed).
+//! (0 success, 1 error, 2 some inputs failed, 3 `query --timeout` expired).
 
 mod cli;
 

@@ -10,6 +10,8 @@
 //! writer comes: before the fix in `ingest::discover`, a FIFO in the input folder hung
 //! `extract` for ever).
 
+mod common;
+
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -424,54 +426,7 @@ fn one_megabyte_line() {
 /// this took 397 s (release build) before ingest cut sentences at 2 KiB.
 #[test]
 fn one_megabyte_line_without_full_stops() {
-    let words = [
-        "the",
-        "president",
-        "met",
-        "minister",
-        "in",
-        "Berlin",
-        "on",
-        "Monday",
-        "and",
-        "said",
-        "talks",
-        "with",
-        "Russia",
-        "would",
-        "continue",
-        "Olaf",
-        "Scholz",
-        "visited",
-        "Paris",
-        "economy",
-        "of",
-        "a",
-        "new",
-        "plan",
-        "for",
-        "energy",
-        "prices",
-        "officials",
-        "week",
-        "region",
-        "budget",
-        "after",
-        "before",
-        "its",
-        "their",
-        "long",
-        "debate",
-        "over",
-        "rules",
-    ];
-    let mut line = String::with_capacity(1 << 20);
-    let mut x: u32 = 7;
-    while line.len() < 1_000_000 {
-        x = x.wrapping_mul(1_103_515_245).wrapping_add(12_345);
-        line.push_str(words[(x >> 16) as usize % words.len()]);
-        line.push(' ');
-    }
+    let line = common::words_without_full_stops(1_000_000, 7);
     let r = extract_with(|d| write(d, "nostop.txt", &line));
     eprintln!("1 MB without full stops: extract took {:?}", r.elapsed);
     check("1 MB no stops", &r, &Expect::Stored);

@@ -4,6 +4,8 @@
 //! once (exit 1, one "locked" line) and `query` keeps working on the last committed snapshot.
 //! A manifest with a newer `format_version` gives one clear "newer" line and exit 1.
 
+mod common;
+
 use std::path::Path;
 use std::process::{Child, Command, Output, Stdio};
 use std::time::{Duration, Instant};
@@ -52,34 +54,7 @@ fn article(i: usize) -> String {
 /// sentence end (cut into 2 KiB sentences, each full of event triggers) and many articles.
 fn write_long_input(dir: &Path) {
     std::fs::create_dir_all(dir).expect("mkdir");
-    let words = [
-        "the",
-        "president",
-        "met",
-        "minister",
-        "in",
-        "Berlin",
-        "on",
-        "Monday",
-        "and",
-        "said",
-        "talks",
-        "with",
-        "Russia",
-        "would",
-        "continue",
-        "Olaf",
-        "Scholz",
-        "visited",
-        "Paris",
-    ];
-    let mut big = String::new();
-    let mut x: u32 = 1;
-    while big.len() < 1_000_000 {
-        x = x.wrapping_mul(1_103_515_245).wrapping_add(12_345);
-        big.push_str(words[(x >> 16) as usize % words.len()]);
-        big.push(' ');
-    }
+    let big = common::words_without_full_stops(1_000_000, 1);
     std::fs::write(dir.join("big.txt"), big).expect("write");
     for i in 0..200 {
         std::fs::write(dir.join(format!("a{i:03}.txt")), article(i)).expect("write");

@@ -8,83 +8,18 @@ mod common;
 
 use std::collections::BTreeSet;
 
+use common::sophia::{read_quads, read_triples, SQuad, STriple};
 use common::*;
-use newsgraph::export::{export, export_canonical, Format};
+use newsgraph::export::{export, export_canonical, sophia_conv, Format};
 use oxigraph::io::RdfFormat;
-use oxigraph::model::{GraphName, NamedOrBlankNode, Quad, Term};
+use oxigraph::model::GraphName;
 use oxigraph::sparql::results::{
     QueryResultsFormat, QueryResultsParser, ReaderQueryResultsParserOutput,
 };
-use sophia_api::parser::{QuadParser, TripleParser};
-use sophia_api::quad::Spog;
-use sophia_api::source::{QuadSource, TripleSource};
-use sophia_api::term::{BnodeId, IriRef, LanguageTag, SimpleTerm};
-use sophia_api::MownStr;
 use sophia_isomorphism::{isomorphic_datasets, isomorphic_graphs};
 
-type STerm = SimpleTerm<'static>;
-type SQuad = Spog<STerm>;
-type STriple = [STerm; 3];
-
-fn owned(s: &str) -> MownStr<'static> {
-    MownStr::from(s.to_owned())
-}
-
-fn s_iri(s: &str) -> STerm {
-    SimpleTerm::Iri(IriRef::new_unchecked(owned(s)))
-}
-
-fn s_term(t: &Term) -> STerm {
-    match t {
-        Term::NamedNode(n) => s_iri(n.as_str()),
-        Term::BlankNode(b) => SimpleTerm::BlankNode(BnodeId::new_unchecked(owned(b.as_str()))),
-        Term::Literal(l) => match l.language() {
-            Some(lang) => SimpleTerm::LiteralLanguage(
-                owned(l.value()),
-                LanguageTag::new_unchecked(owned(lang)),
-                None,
-            ),
-            None => SimpleTerm::LiteralDatatype(
-                owned(l.value()),
-                IriRef::new_unchecked(owned(l.datatype().as_str())),
-            ),
-        },
-        #[allow(unreachable_patterns)]
-        other => panic!("unexpected RDF 1.2 term {other}"),
-    }
-}
-
-fn s_subject(s: &NamedOrBlankNode) -> STerm {
-    match s {
-        NamedOrBlankNode::NamedNode(n) => s_iri(n.as_str()),
-        NamedOrBlankNode::BlankNode(b) => {
-            SimpleTerm::BlankNode(BnodeId::new_unchecked(owned(b.as_str())))
-        }
-        #[allow(unreachable_patterns)]
-        other => panic!("unexpected subject {other}"),
-    }
-}
-
-fn s_quad(q: &Quad) -> SQuad {
-    let g = match &q.graph_name {
-        GraphName::DefaultGraph => None,
-        GraphName::NamedNode(n) => Some(s_iri(n.as_str())),
-        GraphName::BlankNode(b) => Some(SimpleTerm::BlankNode(BnodeId::new_unchecked(owned(
-            b.as_str(),
-        )))),
-    };
-    (
-        [
-            s_subject(&q.subject),
-            s_iri(q.predicate.as_str()),
-            s_term(&q.object),
-        ],
-        g,
-    )
-}
-
 fn expected_dataset() -> BTreeSet<SQuad> {
-    seeds_store().iter().map(|q| s_quad(&q.unwrap())).collect()
+    sophia_conv::store_to_sophia(seeds_store()).unwrap()
 }
 
 fn expected_graph() -> BTreeSet<STriple> {
@@ -104,15 +39,7 @@ fn sophia_reads_the_quad_exports_as_the_stores_dataset() {
     for format in [Format::TriG, Format::NQuads] {
         let bytes = export_bytes(format);
         let text = std::str::from_utf8(&bytes).unwrap();
-        let parsed: BTreeSet<SQuad> = match format {
-            Format::TriG => sophia_turtle::parser::trig::TriGParser::new()
-                .parse_str(text)
-                .collect_quads(),
-            _ => sophia_turtle::parser::nq::NQuadsParser::new()
-                .parse_str(text)
-                .collect_quads(),
-        }
-        .unwrap_or_else(|e| panic!("sophia cannot read the {format:?} export: {e}"));
+        let parsed = read_quads(format.name(), text);
         assert_eq!(parsed.len(), expected.len(), "{format:?}: quad count");
         assert!(
             isomorphic_datasets(&expected, &parsed).unwrap(),
@@ -127,21 +54,7 @@ fn sophia_reads_the_triple_exports_as_the_merged_graph() {
     for format in [Format::Turtle, Format::NTriples, Format::RdfXml] {
         let bytes = export_bytes(format);
         let text = std::str::from_utf8(&bytes).unwrap();
-        let parsed: BTreeSet<STriple> = match format {
-            Format::Turtle => sophia_turtle::parser::turtle::TurtleParser::new()
-                .parse_str(text)
-                .collect_triples()
-                .map_err(|e| e.to_string()),
-            Format::NTriples => sophia_turtle::parser::nt::NTriplesParser::new()
-                .parse_str(text)
-                .collect_triples()
-                .map_err(|e| e.to_string()),
-            _ => sophia_xml::parser::RdfXmlParser::default()
-                .parse_str(text)
-                .collect_triples()
-                .map_err(|e| e.to_string()),
-        }
-        .unwrap_or_else(|e| panic!("sophia cannot read the {format:?} export: {e}"));
+        let parsed = read_triples(format.name(), text);
         assert_eq!(parsed.len(), expected.len(), "{format:?}: triple count");
         assert!(
             isomorphic_graphs(&expected, &parsed).unwrap(),
@@ -162,7 +75,7 @@ fn jsonld_is_json_and_oxigraph_reads_the_merged_graph() {
         &bytes,
     )
     .iter()
-    .map(|q| s_quad(q).0)
+    .map(|q| sophia_conv::quad(q.as_ref()).unwrap().0)
     .collect();
     assert_eq!(parsed, expected_graph());
 }
@@ -172,10 +85,7 @@ fn canonical_export_equals_rdfc10_recomputed_from_sophias_reading() {
     let mut canonical = Vec::new();
     export_canonical(seeds_store(), &mut canonical).unwrap();
     let nq = export_bytes(Format::NQuads);
-    let parsed: BTreeSet<SQuad> = sophia_turtle::parser::nq::NQuadsParser::new()
-        .parse_str(std::str::from_utf8(&nq).unwrap())
-        .collect_quads()
-        .unwrap();
+    let parsed = read_quads("nquads", std::str::from_utf8(&nq).unwrap());
     let mut recomputed = Vec::new();
     sophia_c14n::rdfc10::normalize(&parsed, &mut recomputed).unwrap();
     assert!(

@@ -33,7 +33,7 @@
 //! CLI exports after extraction has committed).
 
 mod format;
-pub(crate) mod sophia_conv;
+pub mod sophia_conv;
 
 #[cfg(test)]
 mod roundtrip_tests;

@@ -12,9 +12,6 @@ use oxigraph::model::{
     GraphName, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, Term, Triple,
 };
 use oxigraph::store::Store;
-use sophia_api::parser::{QuadParser, TripleParser};
-use sophia_api::source::{QuadSource, TripleSource};
-use sophia_api::term::SimpleTerm;
 use sophia_isomorphism::{isomorphic_datasets, isomorphic_graphs};
 
 use super::sophia_conv::{self, SophiaDataset};
@@ -331,9 +328,11 @@ fn sophia_expected_dataset(quads: &HashSet<Quad>) -> SophiaDataset {
         .collect()
 }
 
-type SophiaTriple = [SimpleTerm<'static>; 3];
+/// sophia's parsers, shared with tests/interop.rs.
+#[path = "../../tests/common/sophia.rs"]
+mod sophia_read;
 
-fn sophia_expected_graph(quads: &HashSet<Quad>) -> BTreeSet<SophiaTriple> {
+fn sophia_expected_graph(quads: &HashSet<Quad>) -> BTreeSet<sophia_read::STriple> {
     sophia_expected_dataset(quads)
         .into_iter()
         .map(|(spo, _)| spo)
@@ -346,15 +345,7 @@ fn sophia_check(bytes: &[u8], format: Format, quads: &HashSet<Quad>) -> Option<(
     let text = std::str::from_utf8(bytes).expect("utf-8");
     match format {
         Format::TriG | Format::NQuads => {
-            let parsed: SophiaDataset = match format {
-                Format::TriG => sophia_turtle::parser::trig::TriGParser::new()
-                    .parse_str(text)
-                    .collect_quads(),
-                _ => sophia_turtle::parser::nq::NQuadsParser::new()
-                    .parse_str(text)
-                    .collect_quads(),
-            }
-            .unwrap_or_else(|e| panic!("sophia cannot read the {format} export: {e}"));
+            let parsed = sophia_read::read_quads(format.name(), text);
             let expected = sophia_expected_dataset(quads);
             assert_eq!(parsed.len(), expected.len(), "{format}: quad count");
             assert!(
@@ -363,21 +354,7 @@ fn sophia_check(bytes: &[u8], format: Format, quads: &HashSet<Quad>) -> Option<(
             );
         }
         Format::Turtle | Format::NTriples | Format::RdfXml => {
-            let parsed: BTreeSet<SophiaTriple> = match format {
-                Format::Turtle => sophia_turtle::parser::turtle::TurtleParser::new()
-                    .parse_str(text)
-                    .collect_triples()
-                    .map_err(|e| e.to_string()),
-                Format::NTriples => sophia_turtle::parser::nt::NTriplesParser::new()
-                    .parse_str(text)
-                    .collect_triples()
-                    .map_err(|e| e.to_string()),
-                _ => sophia_xml::parser::RdfXmlParser::default()
-                    .parse_str(text)
-                    .collect_triples()
-                    .map_err(|e| e.to_string()),
-            }
-            .unwrap_or_else(|e| panic!("sophia cannot read the {format} export: {e}"));
+            let parsed = sophia_read::read_triples(format.name(), text);
             let expected = sophia_expected_graph(quads);
             assert_eq!(parsed.len(), expected.len(), "{format}: triple count");
             assert!(
@@ -622,10 +599,7 @@ fn canonical_export_is_order_independent_sorted_and_parses() {
         .into_iter()
         .collect();
     assert_eq!(parsed, expected);
-    let sophia: SophiaDataset = sophia_turtle::parser::nq::NQuadsParser::new()
-        .parse_str(&text)
-        .collect_quads()
-        .expect("sophia parses canonical N-Quads");
+    let sophia = sophia_read::read_quads("nquads", &text);
     assert!(isomorphic_datasets(&sophia_expected_dataset(&expected), &sophia).expect("iso"));
 }
 

@@ -1,6 +1,7 @@
-//! Conversion of oxigraph terms and quads to sophia terms, for `sophia_c14n` (and the tests'
-//! isomorphism checks). Terms are built directly: both libraries hold already-validated IRIs,
-//! language tags and blank node ids, so no re-parsing is needed.
+//! Conversion of oxigraph terms and quads to sophia terms, for `sophia_c14n` and for the
+//! isomorphism checks of the tests (public for tests/interop.rs). Terms are built directly:
+//! both libraries hold already-validated IRIs, language tags and blank node ids, so no
+//! re-parsing is needed.
 
 use std::collections::BTreeSet;
 
@@ -13,10 +14,10 @@ use sophia_api::MownStr;
 use super::ExportError;
 
 /// A sophia quad with owned terms.
-pub(crate) type SophiaQuad = Spog<SimpleTerm<'static>>;
+pub type SophiaQuad = Spog<SimpleTerm<'static>>;
 
 /// A sophia dataset (a set, as `sophia_c14n` requires).
-pub(crate) type SophiaDataset = BTreeSet<SophiaQuad>;
+pub type SophiaDataset = BTreeSet<SophiaQuad>;
 
 fn owned(s: &str) -> MownStr<'static> {
     MownStr::from(s.to_owned())
@@ -40,7 +41,7 @@ fn subject(s: NamedOrBlankNodeRef<'_>) -> Result<SimpleTerm<'static>, ExportErro
 }
 
 /// Converts an oxigraph term to a sophia [`SimpleTerm`].
-pub(crate) fn term(t: TermRef<'_>) -> Result<SimpleTerm<'static>, ExportError> {
+pub fn term(t: TermRef<'_>) -> Result<SimpleTerm<'static>, ExportError> {
     #[allow(unreachable_patterns)] // a triple-term variant exists with oxigraph's rdf-12 feature
     match t {
         TermRef::NamedNode(n) => Ok(iri(n.as_str())),
@@ -65,7 +66,7 @@ pub(crate) fn term(t: TermRef<'_>) -> Result<SimpleTerm<'static>, ExportError> {
 }
 
 /// Converts an oxigraph quad to a sophia quad (`None` graph = default graph).
-pub(crate) fn quad(q: QuadRef<'_>) -> Result<SophiaQuad, ExportError> {
+pub fn quad(q: QuadRef<'_>) -> Result<SophiaQuad, ExportError> {
     let graph = match q.graph_name {
         GraphNameRef::DefaultGraph => None,
         GraphNameRef::NamedNode(n) => Some(iri(n.as_str())),
@@ -84,7 +85,7 @@ pub(crate) fn quad(q: QuadRef<'_>) -> Result<SophiaQuad, ExportError> {
 }
 
 /// Loads the whole store as a sophia dataset.
-pub(crate) fn store_to_sophia(store: &Store) -> Result<SophiaDataset, ExportError> {
+pub fn store_to_sophia(store: &Store) -> Result<SophiaDataset, ExportError> {
     let mut dataset = SophiaDataset::new();
     for q in store.iter() {
         let q = q?;

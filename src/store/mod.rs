@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 
 use oxigraph::io::{RdfFormat, RdfParser};
 use oxigraph::model::{NamedNode, Quad};
-use oxigraph::sparql::{QueryResults, SparqlEvaluator};
+use oxigraph::sparql::{CancellationToken, QueryResults, SparqlEvaluator};
 use oxigraph::store::Store;
 use serde::{Deserialize, Serialize};
 
@@ -85,6 +85,10 @@ pub enum QueryError {
     /// Evaluation error.
     #[error("query failed: {0}")]
     Evaluation(String),
+    /// The query's cancellation token was cancelled before evaluation began
+    /// ([`GraphStore::query_cancellable`]).
+    #[error("query cancelled")]
+    Cancelled,
 }
 
 /// What the store remembers about one document.
@@ -432,6 +436,17 @@ impl GraphStore {
     pub fn query(&self, sparql: &str) -> Result<QueryResults<'static>, QueryError> {
         query_store(&self.store, sparql)
     }
+
+    /// [`GraphStore::query`] that stops when `token` is cancelled (e.g. by a timer thread):
+    /// evaluation, and the iteration over its results, then fail with oxigraph's
+    /// `QueryEvaluationError::Cancelled` (see [`QueryError::Cancelled`]).
+    pub fn query_cancellable(
+        &self,
+        sparql: &str,
+        token: CancellationToken,
+    ) -> Result<QueryResults<'static>, QueryError> {
+        query_store_with(&self.store, sparql, Some(token))
+    }
 }
 
 #[cfg(not(feature = "rocksdb"))]
@@ -519,20 +534,45 @@ fn load_snapshot(path: &Path) -> Result<Store, StoreError> {
     Ok(store)
 }
 
+/// A SPARQL syntax error with its position spelled out: spargebra writes `error at 4:23:
+/// expected …` (line and column from 1); this gives `line 4, column 23: expected …`.
+fn syntax_error(e: impl std::fmt::Display) -> QueryError {
+    let text = e.to_string();
+    let positioned = text
+        .strip_prefix("error at ")
+        .and_then(|rest| rest.split_once(": "))
+        .and_then(|(pos, what)| {
+            let (line, column) = pos.split_once(':')?;
+            line.parse::<u32>().ok()?;
+            column.parse::<u32>().ok()?;
+            Some(format!("line {line}, column {column}: {what}"))
+        });
+    QueryError::Syntax(positioned.unwrap_or(text))
+}
+
 /// Run SPARQL against any Oxigraph store the same way [`GraphStore::query`] does.
 pub fn query_store(store: &Store, sparql: &str) -> Result<QueryResults<'static>, QueryError> {
+    query_store_with(store, sparql, None)
+}
+
+fn query_store_with(
+    store: &Store,
+    sparql: &str,
+    token: Option<CancellationToken>,
+) -> Result<QueryResults<'static>, QueryError> {
     let mut evaluator = SparqlEvaluator::new();
+    if let Some(token) = token {
+        evaluator = evaluator.with_cancellation_token(token);
+    }
     for (p, ns) in crate::rdf::vocab::PREFIXES {
         evaluator = evaluator
             .with_prefix(*p, *ns)
             .map_err(|e| QueryError::Syntax(e.to_string()))?;
     }
-    let mut prepared = evaluator
-        .parse_query(sparql)
-        .map_err(|e| QueryError::Syntax(e.to_string()))?;
+    let mut prepared = evaluator.parse_query(sparql).map_err(syntax_error)?;
     prepared.dataset_mut().set_default_graph_as_union();
-    prepared
-        .on_store(store)
-        .execute()
-        .map_err(|e| QueryError::Evaluation(e.to_string()))
+    prepared.on_store(store).execute().map_err(|e| match e {
+        oxigraph::sparql::QueryEvaluationError::Cancelled => QueryError::Cancelled,
+        e => QueryError::Evaluation(e.to_string()),
+    })
 }

@@ -2,6 +2,8 @@
 //! once per test binary, and SPARQL helpers.
 #![allow(dead_code, missing_docs, clippy::unwrap_used)]
 
+pub mod sophia;
+
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
@@ -93,14 +95,19 @@ pub fn built_out() -> &'static Path {
     static OUT: OnceLock<PathBuf> = OnceLock::new();
     OUT.get_or_init(|| {
         let out = scratch(&format!("build-{}", crate_tag())).join("out");
-        bin()
-            .current_dir(root())
-            .args(["build", "seeds/", "--quiet", "--out"])
-            .arg(&out)
-            .assert()
-            .success();
+        build_seeds(&out);
         out
     })
+}
+
+/// Run `newsgraph build seeds/ --quiet --out OUT` from the repository root; it must succeed.
+pub fn build_seeds(out: &Path) {
+    bin()
+        .current_dir(root())
+        .args(["build", "seeds/", "--quiet", "--out"])
+        .arg(out)
+        .assert()
+        .success();
 }
 
 /// One solution: variable name → term.
@@ -169,4 +176,58 @@ pub fn nquads_lines(store: &Store) -> Vec<String> {
     let mut v: Vec<String> = store.iter().map(|q| format!("{} .", q.unwrap())).collect();
     v.sort();
     v
+}
+
+/// About `bytes` bytes of pseudo-random news words separated by spaces, with no sentence end
+/// at all (deterministic for a `seed`): one "sentence" of a megabyte, full of event triggers.
+pub fn words_without_full_stops(bytes: usize, seed: u32) -> String {
+    const WORDS: &[&str] = &[
+        "the",
+        "president",
+        "met",
+        "minister",
+        "in",
+        "Berlin",
+        "on",
+        "Monday",
+        "and",
+        "said",
+        "talks",
+        "with",
+        "Russia",
+        "would",
+        "continue",
+        "Olaf",
+        "Scholz",
+        "visited",
+        "Paris",
+        "economy",
+        "of",
+        "a",
+        "new",
+        "plan",
+        "for",
+        "energy",
+        "prices",
+        "officials",
+        "week",
+        "region",
+        "budget",
+        "after",
+        "before",
+        "its",
+        "their",
+        "long",
+        "debate",
+        "over",
+        "rules",
+    ];
+    let mut text = String::with_capacity(bytes + 16);
+    let mut x = seed;
+    while text.len() < bytes {
+        x = x.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+        text.push_str(WORDS[(x >> 16) as usize % WORDS.len()]);
+        text.push(' ');
+    }
+    text
 }
