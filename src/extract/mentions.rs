@@ -326,6 +326,50 @@ pub(crate) fn role_at(toks: &[Token], i: usize, lx: &Lexicon) -> Option<(usize, 
         return None;
     }
     let max = (toks.len() - 1).min(i + lx.max_role_tokens - 1);
+    // The keys of every length at once, words joined by spaces (the form of
+    // `Lexicon::role_index`), without and with trailing periods; then longest first.
+    const MAX: usize = 16;
+    if max - i >= MAX {
+        return role_at_slow(toks, i, max, lx);
+    }
+    let (mut key, mut key_dot) = (String::new(), String::new());
+    let mut ends = [(0usize, 0usize); MAX];
+    let mut dotted = false;
+    for (n, t) in toks[i..=max].iter().enumerate() {
+        if n > 0 {
+            key.push(' ');
+            key_dot.push(' ');
+        }
+        let trimmed = t.lower.trim_end_matches('.');
+        dotted |= trimmed.len() != t.lower.len();
+        key.push_str(trimmed);
+        key_dot.push_str(&t.lower);
+        ends[n] = (key.len(), key_dot.len());
+    }
+    for k in (i..=max).rev() {
+        let (e, ed) = ends[k - i];
+        let found = lx.role_index.get(&key[..e]).or_else(|| {
+            // Same key when no word of the prefix had a period.
+            if dotted {
+                lx.role_index.get(&key_dot[..ed])
+            } else {
+                None
+            }
+        });
+        if let Some(r) = found {
+            return Some((k, r.role.clone(), r.kind.clone()));
+        }
+    }
+    None
+}
+
+/// [`role_at`] for candidates longer than its key buffer.
+fn role_at_slow(
+    toks: &[Token],
+    i: usize,
+    max: usize,
+    lx: &Lexicon,
+) -> Option<(usize, String, String)> {
     for k in (i..=max).rev() {
         let key: Vec<String> = toks[i..=k]
             .iter()
