@@ -75,6 +75,18 @@ pub fn document_quads(
     resolved: &Resolved,
     d: usize,
 ) -> Vec<Quad> {
+    document_quads_nquads(minter, doc, ex, resolved, d).0
+}
+
+/// [`document_quads`] and the same quads, in the same order, as N-Quads text (one line
+/// each, `quad.to_string()` + `\n`): the text is made anyway to sort the quads.
+pub fn document_quads_nquads(
+    minter: &Minter,
+    doc: &Document,
+    ex: &Extraction,
+    resolved: &Resolved,
+    d: usize,
+) -> (Vec<Quad>, String) {
     let links = &resolved.links[d];
     let ix = CharIndex::new(&doc.text);
     let doc_iri = minter.document(&doc.slug);
@@ -302,8 +314,20 @@ pub fn document_quads(
         }
         out.add(&iri, prov::WAS_DERIVED_FROM, sent_iris[ev.sentence].clone());
     }
-    let mut quads = out.quads;
-    quads.sort_by_cached_key(|q| q.to_string());
-    quads.dedup();
-    quads
+    // Sorted by N-Quads form, duplicates dropped (two quads are equal exactly when their
+    // N-Quads forms are).
+    let mut keyed: Vec<(String, Quad)> =
+        out.quads.into_iter().map(|q| (q.to_string(), q)).collect();
+    keyed.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    keyed.dedup_by(|a, b| a.0 == b.0);
+    let mut text = String::with_capacity(keyed.iter().map(|(k, _)| k.len() + 1).sum());
+    let quads = keyed
+        .into_iter()
+        .map(|(k, q)| {
+            text.push_str(&k);
+            text.push('\n');
+            q
+        })
+        .collect();
+    (quads, text)
 }
