@@ -6,9 +6,11 @@
 #
 # Inputs: seeds/ and tests/fixtures/articles/ (and, with CORPUS=DIR, a generated corpus too,
 # e.g. CORPUS=$CARGO_TARGET_DIR/bench-corpus-1000). For each it runs `newsgraph build` into a
-# temporary folder and compares graph.trig, actors.dot, events.dot, the build summary (minus
-# its timing), `export --canonical` (small inputs only: RDFC-1.0 is slow on big graphs) and
-# `export --format nquads`. Graphviz is hidden from PATH (no SVGs).
+# temporary folder and compares graph.trig, actors.dot, events.dot, the store's manifest.json
+# (documents, extractions, quad hashes), the build summary (minus its timing),
+# `export --canonical` (small inputs only: RDFC-1.0 is slow on big graphs) and
+# `export --format nquads` (read back from the snapshot by a new process). Graphviz is hidden
+# from PATH (no SVGs).
 #
 # BIN=path/to/newsgraph overrides the binary (default: $CARGO_TARGET_DIR/release/newsgraph,
 # built first); REF=DIR where references live (default: $CARGO_TARGET_DIR/same-output-ref).
@@ -37,7 +39,7 @@ outputs() { # name dir dest
   mkdir -p "$dest"
   env "PATH=$NODOT" "$BIN" build "$dir" --out "$out" > "$WORK/build.txt"
   head -1 "$WORK/build.txt" | sed -E 's/ in [0-9.]+s$//' > "$dest/summary.txt"
-  cp "$out/graph.trig" "$out/actors.dot" "$out/events.dot" "$dest/"
+  cp "$out/graph.trig" "$out/actors.dot" "$out/events.dot" "$out/store/manifest.json" "$dest/"
   "$BIN" export --format nquads --store "$out/store" -o "$dest/graph.nq"
   if [[ "$name" != corpus-* ]]; then
     "$BIN" export --canonical --store "$out/store" -o "$dest/canonical.nq"
