@@ -79,11 +79,17 @@ pub fn shard_of(rel_path: &str, n: usize) -> usize {
     (h % n as u64) as usize + 1
 }
 
-/// Hash of a document's quads: SHA-256 of their N-Quads text (one `quad.to_string()` and a
-/// line feed per quad, sorted), first 16 bytes in hex.
+/// Hash of a document's quads from their N-Quads text: SHA-256 of each line as
+/// `quad.to_string()` (without the final ` .`) and a line feed, first 16 bytes in hex (the
+/// bytes hashed by earlier versions, so that hashes of existing stores stay valid).
 fn nquads_hash(text: &str) -> String {
     use sha2::{Digest, Sha256};
-    Sha256::digest(text.as_bytes())
+    let mut h = Sha256::new();
+    for line in text.split_terminator('\n') {
+        h.update(line.strip_suffix(" .").unwrap_or(line).as_bytes());
+        h.update(b"\n");
+    }
+    h.finalize()
         .iter()
         .take(16)
         .map(|b| format!("{b:02x}"))

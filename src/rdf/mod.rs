@@ -79,7 +79,8 @@ pub fn document_quads(
 }
 
 /// [`document_quads`] and the same quads, in the same order, as N-Quads text (one line
-/// each, `quad.to_string()` + `\n`): the text is made anyway to sort the quads.
+/// each: `quad.to_string()`, then ` .` and a line feed): the text is made anyway to sort the
+/// quads.
 pub fn document_quads_nquads(
     minter: &Minter,
     doc: &Document,
@@ -320,12 +321,12 @@ pub fn document_quads_nquads(
         out.quads.into_iter().map(|q| (q.to_string(), q)).collect();
     keyed.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     keyed.dedup_by(|a, b| a.0 == b.0);
-    let mut text = String::with_capacity(keyed.iter().map(|(k, _)| k.len() + 1).sum());
+    let mut text = String::with_capacity(keyed.iter().map(|(k, _)| k.len() + 3).sum());
     let quads = keyed
         .into_iter()
         .map(|(k, q)| {
             text.push_str(&k);
-            text.push('\n');
+            text.push_str(" .\n");
             q
         })
         .collect();
