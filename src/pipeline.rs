@@ -253,21 +253,23 @@ pub fn extract_into_store(opts: &ExtractOptions) -> crate::Result<Summary> {
     let resolved = resolve::resolve(&pairs, lexicon);
     // Quads are made, hashed and loaded a chunk of documents at a time: bounded memory, and
     // documents new to the store go in through one bulk load per chunk. A producer thread
-    // makes the next chunk's quads (in parallel) while this thread loads the last one. Every
-    // document's N-Quads text goes into the next snapshot as it passes (the store holds
-    // exactly the documents' quads), so the store is not dumped at the end.
-    const CHUNK: usize = 256;
-    type Made = Vec<(Vec<oxigraph::model::Quad>, String, String)>;
+    // makes the next chunk's quads (in parallel) while this thread loads the last one, and
+    // writes every document's N-Quads text into the next snapshot (the store holds exactly
+    // the documents' quads), so the store is not dumped at the end.
+    const CHUNK: usize = 128;
+    type Made = Vec<(Vec<oxigraph::model::Quad>, String)>;
     type Chunk = Vec<(usize, (String, Document, Extraction, Option<String>))>;
-    let mut snapshot = gs.start_snapshot()?;
+    let snapshot = gs.start_snapshot()?;
     let mut rest = all.into_iter().enumerate().peekable();
-    let (tx, rx) = std::sync::mpsc::sync_channel::<(Chunk, Made)>(1);
-    let loaded: crate::Result<()> = std::thread::scope(|scope| {
+    // Rendezvous: at most one made chunk waits while another loads.
+    let (tx, rx) = std::sync::mpsc::sync_channel::<(Chunk, Made)>(0);
+    let (loaded, snapshot) = std::thread::scope(|scope| {
         let (minter, resolved) = (&minter, &resolved);
-        scope.spawn(move || {
+        let producer = scope.spawn(move || -> crate::Result<_> {
+            let mut snapshot = snapshot;
             while rest.peek().is_some() {
                 let chunk: Chunk = rest.by_ref().take(CHUNK).collect();
-                let made: Made = chunk
+                let made: Vec<(Vec<oxigraph::model::Quad>, String, String)> = chunk
                     .par_iter()
                     .map(|(i, (_, doc, ex, _))| {
                         let (q, text) = rdf::document_quads_nquads(minter, doc, ex, resolved, *i);
@@ -275,40 +277,53 @@ pub fn extract_into_store(opts: &ExtractOptions) -> crate::Result<Summary> {
                         (q, text, h)
                     })
                     .collect();
-                if tx.send((chunk, made)).is_err() {
-                    return;
-                }
-            }
-        });
-        for (chunk, made) in rx {
-            let mut new_docs = Vec::new();
-            for ((_, (k, doc, ex, old_hash)), (q, text, h)) in chunk.into_iter().zip(made) {
-                if let Some(s) = snapshot.as_mut() {
-                    s.write(&text)?;
-                }
-                if old_hash.as_deref() == Some(h.as_str()) {
-                    continue;
-                }
-                let record = DocRecord {
-                    doc,
-                    extraction: ex,
-                    quads_hash: h,
-                };
-                if had.contains(&k) {
-                    if old_hash.is_none() {
-                        summary.changed += 1;
+                let mut quads: Made = Vec::with_capacity(made.len());
+                for (q, text, h) in made {
+                    if let Some(s) = snapshot.as_mut() {
+                        s.write(&text)?;
                     }
-                    gs.put_document(record, &q)?;
-                } else {
-                    summary.added += 1;
-                    new_docs.push((record, q));
+                    quads.push((q, h));
+                }
+                if tx.send((chunk, quads)).is_err() {
+                    break;
                 }
             }
-            gs.put_new_documents(new_docs)?;
-        }
-        Ok(())
+            Ok(snapshot)
+        });
+        let load = || -> crate::Result<()> {
+            for (chunk, made) in rx {
+                let mut new_docs = Vec::new();
+                for ((_, (k, doc, ex, old_hash)), (q, h)) in chunk.into_iter().zip(made) {
+                    if old_hash.as_deref() == Some(h.as_str()) {
+                        continue;
+                    }
+                    let record = DocRecord {
+                        doc,
+                        extraction: ex,
+                        quads_hash: h,
+                    };
+                    if had.contains(&k) {
+                        if old_hash.is_none() {
+                            summary.changed += 1;
+                        }
+                        gs.put_document(record, &q)?;
+                    } else {
+                        summary.added += 1;
+                        new_docs.push((record, q));
+                    }
+                }
+                gs.put_new_documents(new_docs)?;
+            }
+            Ok(())
+        };
+        let loaded = load();
+        let snapshot = producer
+            .join()
+            .unwrap_or_else(|_| Err(crate::Error::Other("quad maker panicked".into())));
+        (loaded, snapshot)
     });
     loaded?;
+    let snapshot = snapshot?;
     if INTERRUPTED.load(Ordering::Relaxed) {
         return Err(crate::Error::Other(
             "interrupted: the store was left as it was".into(),
