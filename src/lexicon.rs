@@ -8,6 +8,7 @@ use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use regex::Regex;
+use rustc_hash::FxHashMap;
 
 /// Kinds of gazetteer places.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -119,6 +120,9 @@ pub struct Lexicon {
     pub roles: HashMap<Vec<String>, RoleWord>,
     /// Longest role, in tokens.
     pub max_role_tokens: usize,
+    /// [`Lexicon::roles`] keyed by its words joined with single spaces (look-ups from token
+    /// slices without building a `Vec<String>`).
+    pub role_index: FxHashMap<String, RoleWord>,
     /// First words of role titles (a cheap test before building a look-up key).
     pub role_first_words: HashSet<String>,
     /// First words of event triggers.
@@ -247,6 +251,7 @@ impl Lexicon {
             max_trigger_tokens: 1,
             roles: HashMap::new(),
             max_role_tokens: 1,
+            role_index: FxHashMap::default(),
             role_first_words: HashSet::new(),
             trigger_first_words: HashSet::new(),
             name_first_words: HashSet::new(),
@@ -400,6 +405,11 @@ impl Lexicon {
                 lx.time_words.insert(r[0].to_lowercase(), w);
             }
         }
+        lx.role_index = lx
+            .roles
+            .iter()
+            .map(|(k, r)| (k.join(" "), r.clone()))
+            .collect();
         lx.role_first_words = lx
             .roles
             .keys()

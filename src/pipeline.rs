@@ -79,23 +79,16 @@ pub fn shard_of(rel_path: &str, n: usize) -> usize {
     (h % n as u64) as usize + 1
 }
 
-fn quads_hash(quads: &[oxigraph::model::Quad]) -> String {
+/// Hash of a document's quads from their N-Quads text: SHA-256 of each line as
+/// `quad.to_string()` (without the final ` .`) and a line feed, first 16 bytes in hex (the
+/// bytes hashed by earlier versions, so that hashes of existing stores stay valid).
+fn nquads_hash(text: &str) -> String {
     use sha2::{Digest, Sha256};
-    use std::fmt::Write as _;
-    /// Feeds formatted text straight into the hasher (no string per quad).
-    struct HashWriter(Sha256);
-    impl std::fmt::Write for HashWriter {
-        fn write_str(&mut self, s: &str) -> std::fmt::Result {
-            self.0.update(s.as_bytes());
-            Ok(())
-        }
+    let mut h = Sha256::new();
+    for line in text.split_terminator('\n') {
+        h.update(line.strip_suffix(" .").unwrap_or(line).as_bytes());
+        h.update(b"\n");
     }
-    let mut w = HashWriter(Sha256::new());
-    for q in quads {
-        // Same bytes as `q.to_string()` + "\n": hashes of existing stores stay valid.
-        let _ = writeln!(w, "{q}");
-    }
-    let h = w.0;
     h.finalize()
         .iter()
         .take(16)
@@ -259,48 +252,84 @@ pub fn extract_into_store(opts: &ExtractOptions) -> crate::Result<Summary> {
     let pairs: Vec<(&Document, &Extraction)> = all.iter().map(|(_, d, e, _)| (d, e)).collect();
     let resolved = resolve::resolve(&pairs, lexicon);
     // Quads are made, hashed and loaded a chunk of documents at a time: bounded memory, and
-    // documents new to the store go in through one bulk load per chunk.
-    const CHUNK: usize = 256;
+    // documents new to the store go in through one bulk load per chunk. A producer thread
+    // makes the next chunk's quads (in parallel) while this thread loads the last one, and
+    // writes every document's N-Quads text into the next snapshot (the store holds exactly
+    // the documents' quads), so the store is not dumped at the end.
+    const CHUNK: usize = 128;
+    type Made = Vec<(Vec<oxigraph::model::Quad>, String)>;
+    type Chunk = Vec<(usize, (String, Document, Extraction, Option<String>))>;
+    let snapshot = gs.start_snapshot()?;
     let mut rest = all.into_iter().enumerate().peekable();
-    while rest.peek().is_some() {
-        let chunk: Vec<(usize, (String, Document, Extraction, Option<String>))> =
-            rest.by_ref().take(CHUNK).collect();
-        let made: Vec<(Vec<oxigraph::model::Quad>, String)> = chunk
-            .par_iter()
-            .map(|(i, (_, doc, ex, _))| {
-                let q = rdf::document_quads(&minter, doc, ex, &resolved, *i);
-                let h = quads_hash(&q);
-                (q, h)
-            })
-            .collect();
-        let mut new_docs = Vec::new();
-        for ((_, (k, doc, ex, old_hash)), (q, h)) in chunk.into_iter().zip(made) {
-            if old_hash.as_deref() == Some(h.as_str()) {
-                continue;
-            }
-            let record = DocRecord {
-                doc,
-                extraction: ex,
-                quads_hash: h,
-            };
-            if had.contains(&k) {
-                if old_hash.is_none() {
-                    summary.changed += 1;
+    // Rendezvous: at most one made chunk waits while another loads.
+    let (tx, rx) = std::sync::mpsc::sync_channel::<(Chunk, Made)>(0);
+    let (loaded, snapshot) = std::thread::scope(|scope| {
+        let (minter, resolved) = (&minter, &resolved);
+        let producer = scope.spawn(move || -> crate::Result<_> {
+            let mut snapshot = snapshot;
+            while rest.peek().is_some() {
+                let chunk: Chunk = rest.by_ref().take(CHUNK).collect();
+                let made: Vec<(Vec<oxigraph::model::Quad>, String, String)> = chunk
+                    .par_iter()
+                    .map(|(i, (_, doc, ex, _))| {
+                        let (q, text) = rdf::document_quads_nquads(minter, doc, ex, resolved, *i);
+                        let h = nquads_hash(&text);
+                        (q, text, h)
+                    })
+                    .collect();
+                let mut quads: Made = Vec::with_capacity(made.len());
+                for (q, text, h) in made {
+                    if let Some(s) = snapshot.as_mut() {
+                        s.write(&text)?;
+                    }
+                    quads.push((q, h));
                 }
-                gs.put_document(record, &q)?;
-            } else {
-                summary.added += 1;
-                new_docs.push((record, q));
+                if tx.send((chunk, quads)).is_err() {
+                    break;
+                }
             }
-        }
-        gs.put_new_documents(new_docs)?;
-    }
+            Ok(snapshot)
+        });
+        let load = || -> crate::Result<()> {
+            for (chunk, made) in rx {
+                let mut new_docs = Vec::new();
+                for ((_, (k, doc, ex, old_hash)), (q, h)) in chunk.into_iter().zip(made) {
+                    if old_hash.as_deref() == Some(h.as_str()) {
+                        continue;
+                    }
+                    let record = DocRecord {
+                        doc,
+                        extraction: ex,
+                        quads_hash: h,
+                    };
+                    if had.contains(&k) {
+                        if old_hash.is_none() {
+                            summary.changed += 1;
+                        }
+                        gs.put_document(record, &q)?;
+                    } else {
+                        summary.added += 1;
+                        new_docs.push((record, q));
+                    }
+                }
+                gs.put_new_documents(new_docs)?;
+            }
+            Ok(())
+        };
+        let loaded = load();
+        let snapshot = producer
+            .join()
+            .unwrap_or_else(|_| Err(crate::Error::Other("quad maker panicked".into())));
+        (loaded, snapshot)
+    });
+    loaded?;
+    let snapshot = snapshot?;
     if INTERRUPTED.load(Ordering::Relaxed) {
         return Err(crate::Error::Other(
             "interrupted: the store was left as it was".into(),
         ));
     }
-    gs.commit()?;
+    gs.commit_with_snapshot(snapshot)?;
     fill_counts(&gs, &mut summary)?;
     summary.elapsed = start.elapsed();
     Ok(summary)

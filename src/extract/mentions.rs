@@ -41,17 +41,26 @@ const PLACE_PREPS: &[&str] = &[
 #[derive(Debug, Default)]
 pub struct DocNames {
     parts: HashSet<String>,
+    /// First-pass mentions of each sentence and the words [`DocNames::is_person_part`] was
+    /// asked about while finding them (see [`DocNames::find`]).
+    first_pass: Vec<(Vec<Mention>, Vec<String>)>,
+    /// While collecting: the words asked about in the current sentence.
+    asked: Option<std::cell::RefCell<Vec<String>>>,
 }
 
 impl DocNames {
     /// First pass over the document's sentences.
     pub fn collect(sentences: &[Vec<Token>], lexicon: &Lexicon) -> Self {
-        let empty = DocNames::default();
+        let recorder = DocNames {
+            asked: Some(Default::default()),
+            ..DocNames::default()
+        };
         let mut parts = HashSet::new();
+        let mut first_pass = Vec::with_capacity(sentences.len());
         for (si, toks) in sentences.iter().enumerate() {
             let mut found = Vec::new();
-            find(si, toks, lexicon, &empty, &mut found);
-            for m in found {
+            find(si, toks, lexicon, &recorder, &mut found);
+            for m in &found {
                 if m.etype == EntityType::Person && m.kind == MentionKind::Name {
                     let words: Vec<&str> = m
                         .surface
@@ -63,13 +72,43 @@ impl DocNames {
                     }
                 }
             }
+            let asked = recorder
+                .asked
+                .as_ref()
+                .map(|a| std::mem::take(&mut *a.borrow_mut()))
+                .unwrap_or_default();
+            first_pass.push((found, asked));
         }
-        DocNames { parts }
+        DocNames {
+            parts,
+            first_pass,
+            asked: None,
+        }
     }
 
     /// True when `word` is part of a full person name in the document.
     pub fn is_person_part(&self, word: &str) -> bool {
+        if let Some(asked) = &self.asked {
+            asked.borrow_mut().push(word.to_string());
+        }
         self.parts.contains(word)
+    }
+
+    /// [`find`] with these names, for sentence `si` of the sentences given to
+    /// [`DocNames::collect`]. The first pass ran the same search with no names: when none of
+    /// the words it asked about is a name part, the answer is the same and is reused.
+    pub fn find(&mut self, si: usize, toks: &[Token], lx: &Lexicon, out: &mut Vec<Mention>) {
+        if let Some((found, asked)) = self.first_pass.get_mut(si) {
+            if asked.iter().all(|w| !self.parts.contains(w)) {
+                let first = out.len();
+                out.extend(std::mem::take(found).into_iter().map(|mut m| {
+                    m.alias_of = m.alias_of.map(|a| a + first);
+                    m
+                }));
+                return;
+            }
+        }
+        find(si, toks, lx, self, out);
     }
 }
 
@@ -495,6 +534,50 @@ pub(crate) fn role_at(toks: &[Token], i: usize, lx: &Lexicon) -> Option<(usize, 
         return None;
     }
     let max = (toks.len() - 1).min(i + lx.max_role_tokens - 1);
+    // The keys of every length at once, words joined by spaces (the form of
+    // `Lexicon::role_index`), without and with trailing periods; then longest first.
+    const MAX: usize = 16;
+    if max - i >= MAX {
+        return role_at_slow(toks, i, max, lx);
+    }
+    let (mut key, mut key_dot) = (String::new(), String::new());
+    let mut ends = [(0usize, 0usize); MAX];
+    let mut dotted = false;
+    for (n, t) in toks[i..=max].iter().enumerate() {
+        if n > 0 {
+            key.push(' ');
+            key_dot.push(' ');
+        }
+        let trimmed = t.lower.trim_end_matches('.');
+        dotted |= trimmed.len() != t.lower.len();
+        key.push_str(trimmed);
+        key_dot.push_str(&t.lower);
+        ends[n] = (key.len(), key_dot.len());
+    }
+    for k in (i..=max).rev() {
+        let (e, ed) = ends[k - i];
+        let found = lx.role_index.get(&key[..e]).or_else(|| {
+            // Same key when no word of the prefix had a period.
+            if dotted {
+                lx.role_index.get(&key_dot[..ed])
+            } else {
+                None
+            }
+        });
+        if let Some(r) = found {
+            return Some((k, r.role.clone(), r.kind.clone()));
+        }
+    }
+    None
+}
+
+/// [`role_at`] for candidates longer than its key buffer.
+fn role_at_slow(
+    toks: &[Token],
+    i: usize,
+    max: usize,
+    lx: &Lexicon,
+) -> Option<(usize, String, String)> {
     for k in (i..=max).rev() {
         let key: Vec<String> = toks[i..=k]
             .iter()

@@ -179,10 +179,10 @@ pub fn extract(doc: &Document, lexicon: &Lexicon) -> Extraction {
     let doc_date = time::reference_date(&sentences, lexicon, doc_date);
     let mut ex = Extraction::default();
     let mut untethered = Vec::new();
-    let names = mentions::DocNames::collect(&sentences, lexicon);
+    let mut names = mentions::DocNames::collect(&sentences, lexicon);
     for (si, toks) in sentences.iter().enumerate() {
         let first = ex.mentions.len();
-        mentions::find(si, toks, lexicon, &names, &mut ex.mentions);
+        names.find(si, toks, lexicon, &mut ex.mentions);
         roles::find(
             si,
             toks,

@@ -41,8 +41,15 @@ impl Token {
 
     /// Two or more letters, all upper case (`NATO`, `U.S.`).
     pub fn is_acronym(&self) -> bool {
-        let letters: Vec<char> = self.text.chars().filter(|c| c.is_alphabetic()).collect();
-        self.kind == TokKind::Word && letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
+        if self.kind != TokKind::Word {
+            return false;
+        }
+        // No Vec of the letters: it is called for every token of every capitalized run.
+        let mut letters = 0;
+        self.text.chars().filter(|c| c.is_alphabetic()).all(|c| {
+            letters += 1;
+            c.is_uppercase()
+        }) && letters >= 2
     }
 
     /// A word of digits.

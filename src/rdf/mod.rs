@@ -67,6 +67,33 @@ pub fn clean_literal(s: &str) -> String {
         .collect()
 }
 
+/// `quad.to_string()`, written into a string allocated once at about its final size (the
+/// growth of `to_string`'s buffer was a tenth of the time of making a document's quads).
+fn nquad_string(quad: &Quad) -> String {
+    use std::fmt::Write as _;
+    fn term_len(t: &Term) -> usize {
+        match t {
+            Term::NamedNode(n) => n.as_str().len() + 2,
+            Term::Literal(l) => {
+                l.value().len() + l.datatype().as_str().len() + l.language().map_or(0, str::len) + 8
+            }
+            _ => 64,
+        }
+    }
+    let graph = match &quad.graph_name {
+        GraphName::NamedNode(n) => n.as_str().len() + 3,
+        _ => 64,
+    };
+    let subject = match &quad.subject {
+        oxigraph::model::NamedOrBlankNode::NamedNode(n) => n.as_str().len() + 2,
+        _ => 64,
+    };
+    let len = subject + quad.predicate.as_str().len() + 3 + term_len(&quad.object) + graph + 8;
+    let mut s = String::with_capacity(len);
+    let _ = write!(s, "{quad}");
+    s
+}
+
 /// All quads of one document. `d` is the document's index in `resolved.links`.
 pub fn document_quads(
     minter: &Minter,
@@ -75,6 +102,19 @@ pub fn document_quads(
     resolved: &Resolved,
     d: usize,
 ) -> Vec<Quad> {
+    document_quads_nquads(minter, doc, ex, resolved, d).0
+}
+
+/// [`document_quads`] and the same quads, in the same order, as N-Quads text (one line
+/// each: `quad.to_string()`, then ` .` and a line feed): the text is made anyway to sort the
+/// quads.
+pub fn document_quads_nquads(
+    minter: &Minter,
+    doc: &Document,
+    ex: &Extraction,
+    resolved: &Resolved,
+    d: usize,
+) -> (Vec<Quad>, String) {
     let links = &resolved.links[d];
     let ix = CharIndex::new(&doc.text);
     let doc_iri = minter.document(&doc.slug);
@@ -305,8 +345,23 @@ pub fn document_quads(
         }
         out.add(&iri, prov::WAS_DERIVED_FROM, sent_iris[ev.sentence].clone());
     }
-    let mut quads = out.quads;
-    quads.sort_by_cached_key(|q| q.to_string());
-    quads.dedup();
-    quads
+    // Sorted by N-Quads form, duplicates dropped (two quads are equal exactly when their
+    // N-Quads forms are).
+    let mut keyed: Vec<(String, Quad)> = out
+        .quads
+        .into_iter()
+        .map(|q| (nquad_string(&q), q))
+        .collect();
+    keyed.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    keyed.dedup_by(|a, b| a.0 == b.0);
+    let mut text = String::with_capacity(keyed.iter().map(|(k, _)| k.len() + 3).sum());
+    let quads = keyed
+        .into_iter()
+        .map(|(k, q)| {
+            text.push_str(&k);
+            text.push_str(" .\n");
+            q
+        })
+        .collect();
+    (quads, text)
 }

@@ -391,15 +391,68 @@ impl GraphStore {
         &mut self.manifest.docs
     }
 
+    /// Start the next N-Quads snapshot, to be written by the caller while it loads documents
+    /// (in-memory backend; `None` with RocksDB, which needs no snapshot). Handed to
+    /// [`commit_with_snapshot`](Self::commit_with_snapshot), it replaces the dump of the whole
+    /// store that [`commit`](Self::commit) makes; the caller must write every quad of the
+    /// store into it (every document's quads, whether loaded now or before).
+    pub fn start_snapshot(&self) -> Result<Option<SnapshotWriter>, StoreError> {
+        if cfg!(feature = "rocksdb") || self.mode != Mode::Write {
+            return Ok(None);
+        }
+        let next = self.manifest.generation + 1;
+        let tmp = self.dir.join(format!("data-{next}.nq.part"));
+        let file = File::create(&tmp).map_err(io_err(&tmp))?;
+        Ok(Some(SnapshotWriter {
+            w: Some(BufWriter::with_capacity(1 << 20, file)),
+            tmp,
+            generation: next,
+        }))
+    }
+
+    /// [`commit`](Self::commit) with a snapshot written by the caller (see
+    /// [`start_snapshot`](Self::start_snapshot)); `None` is a plain commit.
+    pub fn commit_with_snapshot(
+        &mut self,
+        snapshot: Option<SnapshotWriter>,
+    ) -> Result<(), StoreError> {
+        if self.mode != Mode::Write {
+            return Ok(());
+        }
+        let Some(mut snapshot) = snapshot else {
+            return self.commit();
+        };
+        if snapshot.generation != self.manifest.generation + 1 {
+            return Err(StoreError::Oxigraph(
+                "snapshot started for another generation".into(),
+            ));
+        }
+        let tmp = snapshot.tmp.clone();
+        let w = snapshot.w.take().ok_or_else(|| StoreError::Io {
+            path: tmp.clone(),
+            source: std::io::Error::other("snapshot already closed"),
+        })?;
+        let file = w.into_inner().map_err(|e| StoreError::Io {
+            path: tmp.clone(),
+            source: e.into_error(),
+        })?;
+        file.sync_all().map_err(io_err(&tmp))?;
+        let path = self.dir.join(format!("data-{}.nq", snapshot.generation));
+        fs::rename(&tmp, &path).map_err(io_err(&path))?;
+        if let Ok(d) = File::open(&self.dir) {
+            let _ = d.sync_all();
+        }
+        self.commit_manifest(snapshot.generation)
+    }
+
     /// Persist: snapshot (in-memory backend) or flush (RocksDB), then the manifest.
     pub fn commit(&mut self) -> Result<(), StoreError> {
         if self.mode != Mode::Write {
             return Ok(());
         }
-        let old = self.manifest.generation;
+        let next = self.manifest.generation + 1;
         #[cfg(not(feature = "rocksdb"))]
         {
-            let next = old + 1;
             let path = self.dir.join(format!("data-{next}.nq"));
             let store = &self.store;
             write_atomic(&path, |w| {
@@ -411,13 +464,17 @@ impl GraphStore {
                     .map(|_| ())
                     .map_err(|e| std::io::Error::other(e.to_string()))
             })?;
-            self.manifest.generation = next;
         }
         #[cfg(feature = "rocksdb")]
-        {
-            self.store.flush().map_err(ox)?;
-            self.manifest.generation = old + 1;
-        }
+        self.store.flush().map_err(ox)?;
+        self.commit_manifest(next)
+    }
+
+    /// Second half of a commit, once the data of generation `next` is safe: the manifest,
+    /// then the old snapshot goes.
+    fn commit_manifest(&mut self, next: u64) -> Result<(), StoreError> {
+        let old = self.manifest.generation;
+        self.manifest.generation = next;
         let manifest_path = self.dir.join("manifest.json");
         let manifest = &self.manifest;
         write_atomic(&manifest_path, |w| {
@@ -548,6 +605,33 @@ fn syntax_error(e: impl std::fmt::Display) -> QueryError {
             Some(format!("line {line}, column {column}: {what}"))
         });
     QueryError::Syntax(positioned.unwrap_or(text))
+}
+
+/// A snapshot being written by the caller: see [`GraphStore::start_snapshot`]. Dropped
+/// without a commit, its temporary file is removed.
+pub struct SnapshotWriter {
+    w: Option<BufWriter<File>>,
+    tmp: PathBuf,
+    generation: u64,
+}
+
+impl SnapshotWriter {
+    /// Append N-Quads text (whole lines).
+    pub fn write(&mut self, nquads: &str) -> Result<(), StoreError> {
+        use std::io::Write as _;
+        match &mut self.w {
+            Some(w) => w.write_all(nquads.as_bytes()).map_err(io_err(&self.tmp)),
+            None => Ok(()),
+        }
+    }
+}
+
+impl Drop for SnapshotWriter {
+    fn drop(&mut self) {
+        if self.w.take().is_some() {
+            let _ = fs::remove_file(&self.tmp);
+        }
+    }
 }
 
 /// Run SPARQL against any Oxigraph store the same way [`GraphStore::query`] does.
