@@ -4,16 +4,27 @@
 //!   N-Quads snapshot (`data-<generation>.nq`) plus `manifest.json`, each written atomically
 //!   (temporary file, fsync, rename). The manifest names the snapshot it belongs to, so a
 //!   crash at any point leaves the previous consistent pair.
-//! - `--features rocksdb`: Oxigraph's RocksDB store in `<dir>/rocksdb`, with the same manifest.
+//! - `--features rocksdb`: Oxigraph's RocksDB store, with the same manifest. The writer works
+//!   in `<dir>/rocksdb`; each commit flushes it and takes a RocksDB checkpoint of it into
+//!   `<dir>/rocksdb-<generation>` (hard links to the immutable table files, so it costs little)
+//!   before the manifest names that generation. Readers open the checkpoint the manifest names,
+//!   read-only: nobody ever writes to it, so a reader is never disturbed by a writer (RocksDB
+//!   does not support a read-only instance over a database another process writes). A writer
+//!   marks `<dir>/rocksdb.dirty` before its first change; a writer that finds the mark (its
+//!   predecessor was killed or interrupted before committing) first restores the working
+//!   database from the committed checkpoint. A reader holds a shared lock on
+//!   `<dir>/rocksdb-<generation>.readers`; a writer removes an old checkpoint only when it can
+//!   take that lock exclusively.
 //!
-//! Writers take an exclusive lock on `<dir>/LOCK`; readers never wait for it (the snapshot
-//! they load is always complete; RocksDB is opened read-only).
+//! Writers take an exclusive lock on `<dir>/LOCK`; readers never wait for it (what they open is
+//! always a complete committed state).
 
 use std::collections::BTreeMap;
 use std::fs::{self, File};
 use std::io::BufWriter;
 use std::path::{Path, PathBuf};
 
+#[cfg(not(feature = "rocksdb"))]
 use oxigraph::io::{RdfFormat, RdfParser};
 use oxigraph::model::{NamedNode, Quad};
 use oxigraph::sparql::{CancellationToken, QueryResults, SparqlEvaluator};
@@ -71,10 +82,25 @@ pub enum StoreError {
         /// The cause.
         source: std::io::Error,
     },
+    /// The store was written by the other storage backend.
+    #[error("store {path} was written by {found}, but this newsgraph uses {ours}; use a build with the same backend, or re-extract into a new store")]
+    OtherBackend {
+        /// The store.
+        path: PathBuf,
+        /// The backend that wrote it.
+        found: &'static str,
+        /// The backend compiled in.
+        ours: &'static str,
+    },
     /// Oxigraph storage error.
     #[error("store: {0}")]
     Oxigraph(String),
 }
+
+/// Name of the in-memory backend in messages.
+const MEMORY_BACKEND: &str = "the default in-memory backend (snapshot data-<generation>.nq)";
+/// Name of the RocksDB backend in messages.
+const ROCKSDB_BACKEND: &str = "the RocksDB backend (--features rocksdb)";
 
 /// A SPARQL error with its position when the parser gives one.
 #[derive(Debug, thiserror::Error)]
@@ -130,11 +156,17 @@ pub struct GraphStore {
     dir: PathBuf,
     store: Store,
     manifest: Manifest,
+    /// The writer lock (`<dir>/LOCK`, exclusive) or, for a RocksDB reader, the shared lock on
+    /// the checkpoint it reads. Declared after `store` so that it is released after the store
+    /// is closed.
     _lock: Option<File>,
     mode: Mode,
     /// Changes since the last commit (or open).
     #[cfg_attr(feature = "rocksdb", allow(dead_code))]
     dirty: bool,
+    /// RocksDB: the working database has been marked dirty since the last commit (or open).
+    #[cfg(feature = "rocksdb")]
+    marked: bool,
 }
 
 fn io_err(path: &Path) -> impl FnOnce(std::io::Error) -> StoreError + '_ {
@@ -202,94 +234,208 @@ impl GraphStore {
         } else {
             None
         };
-        let manifest = if manifest_path.exists() {
-            let bytes = fs::read(&manifest_path).map_err(io_err(&manifest_path))?;
-            #[derive(Deserialize)]
-            struct Head {
-                format_version: u32,
-            }
-            let head: Head = serde_json::from_slice(&bytes).map_err(|e| StoreError::Corrupt {
-                path: manifest_path.clone(),
-                message: e.to_string(),
-            })?;
-            if head.format_version > FORMAT_VERSION {
-                return Err(StoreError::NewerVersion {
-                    path: dir.to_path_buf(),
-                    found: head.format_version,
-                    supported: FORMAT_VERSION,
-                });
-            }
-            let corrupt = |e: serde_json::Error| StoreError::Corrupt {
-                path: manifest_path.clone(),
-                message: e.to_string(),
-            };
-            let m: Manifest = if mode == Mode::Read {
-                // Readers never look at the document records (they are for writers, which
-                // re-resolve); skipping them saves most of the parse time and memory of a
-                // big store's manifest.
-                #[derive(Deserialize)]
-                struct ReadHead {
-                    format_version: u32,
-                    base: String,
-                    generation: u64,
+        // A reader may find that the state the manifest named has just been replaced by a
+        // writer's commit (RocksDB: the old checkpoint removed); it then reads the manifest
+        // again. Writers hold the lock, so nothing moves under them.
+        let mut attempts = 0;
+        let (manifest, store, reader_lock) = loop {
+            let manifest = Self::read_manifest(dir, mode, base)?;
+            match Self::open_backend(dir, mode, &manifest)? {
+                Some((store, reader_lock)) => break (manifest, store, reader_lock),
+                None if attempts < 20 => attempts += 1,
+                None => {
+                    return Err(StoreError::Corrupt {
+                        path: dir.to_path_buf(),
+                        message: "the committed state named by manifest.json keeps vanishing"
+                            .into(),
+                    })
                 }
-                let h: ReadHead = serde_json::from_slice(&bytes).map_err(corrupt)?;
-                Manifest {
-                    format_version: h.format_version,
-                    base: h.base,
-                    generation: h.generation,
-                    docs: BTreeMap::new(),
-                }
-            } else {
-                serde_json::from_slice(&bytes).map_err(corrupt)?
-            };
-            drop(bytes);
-            if m.base != base && mode == Mode::Write {
-                return Err(StoreError::BaseMismatch {
-                    path: dir.to_path_buf(),
-                    found: m.base,
-                    wanted: base.to_string(),
-                });
-            }
-            m
-        } else {
-            Manifest {
-                format_version: FORMAT_VERSION,
-                base: base.to_string(),
-                generation: 0,
-                docs: BTreeMap::new(),
             }
         };
-        let store = Self::open_backend(dir, mode, &manifest)?;
         Ok(GraphStore {
             dir: dir.to_path_buf(),
             store,
             manifest,
-            _lock: lock,
+            _lock: lock.or(reader_lock),
             mode,
             dirty: false,
+            #[cfg(feature = "rocksdb")]
+            marked: false,
         })
     }
 
-    #[cfg(not(feature = "rocksdb"))]
-    fn open_backend(dir: &Path, _mode: Mode, manifest: &Manifest) -> Result<Store, StoreError> {
-        if manifest.generation == 0 {
-            return Store::new().map_err(ox);
+    /// Read `<dir>/manifest.json` (a new, empty manifest when there is none).
+    fn read_manifest(dir: &Path, mode: Mode, base: &str) -> Result<Manifest, StoreError> {
+        let manifest_path = dir.join("manifest.json");
+        let bytes = match fs::read(&manifest_path) {
+            Ok(b) => b,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                if mode == Mode::Read {
+                    return Err(StoreError::Missing(dir.to_path_buf()));
+                }
+                return Ok(Manifest {
+                    format_version: FORMAT_VERSION,
+                    base: base.to_string(),
+                    generation: 0,
+                    docs: BTreeMap::new(),
+                });
+            }
+            Err(e) => return Err(io_err(&manifest_path)(e)),
+        };
+        #[derive(Deserialize)]
+        struct Head {
+            format_version: u32,
         }
-        if let Some(store) = take_cached(dir, manifest.generation) {
-            return Ok(store);
+        let head: Head = serde_json::from_slice(&bytes).map_err(|e| StoreError::Corrupt {
+            path: manifest_path.clone(),
+            message: e.to_string(),
+        })?;
+        if head.format_version > FORMAT_VERSION {
+            return Err(StoreError::NewerVersion {
+                path: dir.to_path_buf(),
+                found: head.format_version,
+                supported: FORMAT_VERSION,
+            });
         }
-        let path = dir.join(format!("data-{}.nq", manifest.generation));
-        load_snapshot(&path)
+        let corrupt = |e: serde_json::Error| StoreError::Corrupt {
+            path: manifest_path.clone(),
+            message: e.to_string(),
+        };
+        let m: Manifest = if mode == Mode::Read {
+            // Readers never look at the document records (they are for writers, which
+            // re-resolve); skipping them saves most of the parse time and memory of a
+            // big store's manifest.
+            #[derive(Deserialize)]
+            struct ReadHead {
+                format_version: u32,
+                base: String,
+                generation: u64,
+            }
+            let h: ReadHead = serde_json::from_slice(&bytes).map_err(corrupt)?;
+            Manifest {
+                format_version: h.format_version,
+                base: h.base,
+                generation: h.generation,
+                docs: BTreeMap::new(),
+            }
+        } else {
+            serde_json::from_slice(&bytes).map_err(corrupt)?
+        };
+        drop(bytes);
+        if m.base != base && mode == Mode::Write {
+            return Err(StoreError::BaseMismatch {
+                path: dir.to_path_buf(),
+                found: m.base,
+                wanted: base.to_string(),
+            });
+        }
+        Ok(m)
     }
 
-    #[cfg(feature = "rocksdb")]
-    fn open_backend(dir: &Path, mode: Mode, _manifest: &Manifest) -> Result<Store, StoreError> {
-        let path = dir.join("rocksdb");
-        match mode {
-            Mode::Write => Store::open(&path).map_err(ox),
-            Mode::Read => Store::open_read_only(&path).map_err(ox),
+    /// The in-memory store of the committed generation (`None` never happens here: nothing
+    /// moves a snapshot a reader is about to load, a writer only deletes the previous one).
+    #[cfg(not(feature = "rocksdb"))]
+    fn open_backend(
+        dir: &Path,
+        _mode: Mode,
+        manifest: &Manifest,
+    ) -> Result<Option<(Store, Option<File>)>, StoreError> {
+        if manifest.generation == 0 {
+            return Ok(Some((Store::new().map_err(ox)?, None)));
         }
+        if let Some(store) = take_cached(dir, manifest.generation) {
+            return Ok(Some((store, None)));
+        }
+        let path = dir.join(format!("data-{}.nq", manifest.generation));
+        if !path.exists() && rocks_path::snapshot(dir, manifest.generation).exists() {
+            return Err(StoreError::OtherBackend {
+                path: dir.to_path_buf(),
+                found: ROCKSDB_BACKEND,
+                ours: MEMORY_BACKEND,
+            });
+        }
+        Ok(Some((load_snapshot(&path)?, None)))
+    }
+
+    /// A writer gets the working database (restored from the committed checkpoint when its
+    /// predecessor left it dirty); a reader gets the committed checkpoint, read-only, with a
+    /// shared lock on it (`None`: the checkpoint was removed meanwhile, read the manifest
+    /// again).
+    #[cfg(feature = "rocksdb")]
+    fn open_backend(
+        dir: &Path,
+        mode: Mode,
+        manifest: &Manifest,
+    ) -> Result<Option<(Store, Option<File>)>, StoreError> {
+        let generation = manifest.generation;
+        let snapshot = rocks_path::snapshot(dir, generation);
+        if generation > 0
+            && !snapshot.exists()
+            && dir.join(format!("data-{generation}.nq")).exists()
+        {
+            return Err(StoreError::OtherBackend {
+                path: dir.to_path_buf(),
+                found: MEMORY_BACKEND,
+                ours: ROCKSDB_BACKEND,
+            });
+        }
+        match mode {
+            Mode::Read => {
+                let lock_path = rocks_path::readers(dir, generation);
+                let lock = match File::open(&lock_path) {
+                    Ok(f) => f,
+                    Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+                    Err(e) => return Err(io_err(&lock_path)(e)),
+                };
+                lock.lock_shared().map_err(io_err(&lock_path))?;
+                if !snapshot.exists() {
+                    return Ok(None);
+                }
+                let store = Store::open_read_only(&snapshot).map_err(ox)?;
+                Ok(Some((store, Some(lock))))
+            }
+            Mode::Write => {
+                let work = rocks_path::working(dir);
+                let marker = rocks_path::dirty(dir);
+                if generation == 0 {
+                    // Nothing was ever committed: whatever is there is a killed first run's.
+                    remove_dir_if_exists(&work)?;
+                } else if marker.exists() || !work.exists() {
+                    if !snapshot.exists() {
+                        return Err(StoreError::Corrupt {
+                            path: snapshot,
+                            message: "the committed RocksDB checkpoint is missing".into(),
+                        });
+                    }
+                    restore_checkpoint(&snapshot, &work)?;
+                }
+                if marker.exists() {
+                    fs::remove_file(&marker).map_err(io_err(&marker))?;
+                    sync_dir(dir);
+                }
+                remove_old_checkpoints(dir, generation)?;
+                Ok(Some((Store::open(&work).map_err(ox)?, None)))
+            }
+        }
+    }
+
+    /// RocksDB: before the first change after an open or a commit, record that the working
+    /// database no longer matches the committed checkpoint.
+    #[cfg(feature = "rocksdb")]
+    fn will_write(&mut self) -> Result<(), StoreError> {
+        if !self.marked {
+            let marker = rocks_path::dirty(&self.dir);
+            let f = File::create(&marker).map_err(io_err(&marker))?;
+            f.sync_all().map_err(io_err(&marker))?;
+            sync_dir(&self.dir);
+            self.marked = true;
+        }
+        Ok(())
+    }
+
+    #[cfg(not(feature = "rocksdb"))]
+    fn will_write(&mut self) -> Result<(), StoreError> {
+        Ok(())
     }
 
     /// The Oxigraph store.
@@ -330,6 +476,10 @@ impl GraphStore {
 
     /// Remove a document and all its facts.
     pub fn remove_document(&mut self, rel_path: &str) -> Result<bool, StoreError> {
+        if !self.manifest.docs.contains_key(rel_path) {
+            return Ok(false);
+        }
+        self.will_write()?;
         let Some(record) = self.manifest.docs.remove(rel_path) else {
             return Ok(false);
         };
@@ -343,6 +493,7 @@ impl GraphStore {
     /// Replace a document's facts with `quads` (which must all be in its graphs).
     pub fn put_document(&mut self, record: DocRecord, quads: &[Quad]) -> Result<(), StoreError> {
         self.remove_document(&record.doc.rel_path.clone())?;
+        self.will_write()?;
         self.dirty = true;
         let mut tx = self.store.start_transaction().map_err(ox)?;
         tx.extend(quads.iter());
@@ -373,6 +524,7 @@ impl GraphStore {
         if all.is_empty() && records.is_empty() {
             return Ok(());
         }
+        self.will_write()?;
         self.dirty = true;
         let mut loader = self.store.bulk_loader();
         loader.load_quads(all).map_err(ox)?;
@@ -466,7 +618,18 @@ impl GraphStore {
             })?;
         }
         #[cfg(feature = "rocksdb")]
-        self.store.flush().map_err(ox)?;
+        {
+            // Flush, then checkpoint the working database into the next generation's
+            // (immutable) folder; readers switch to it once the manifest names it.
+            self.store.flush().map_err(ox)?;
+            let snapshot = rocks_path::snapshot(&self.dir, next);
+            remove_dir_if_exists(&snapshot)?;
+            self.store.backup(&snapshot).map_err(ox)?;
+            sync_tree(&snapshot)?;
+            let readers = rocks_path::readers(&self.dir, next);
+            File::create(&readers).map_err(io_err(&readers))?;
+            sync_dir(&self.dir);
+        }
         self.commit_manifest(next)
     }
 
@@ -483,6 +646,16 @@ impl GraphStore {
         #[cfg(not(feature = "rocksdb"))]
         if old > 0 {
             let _ = fs::remove_file(self.dir.join(format!("data-{old}.nq")));
+        }
+        #[cfg(feature = "rocksdb")]
+        {
+            let marker = rocks_path::dirty(&self.dir);
+            if marker.exists() {
+                fs::remove_file(&marker).map_err(io_err(&marker))?;
+                sync_dir(&self.dir);
+            }
+            self.marked = false;
+            remove_old_checkpoints(&self.dir, self.manifest.generation)?;
         }
         self.dirty = false;
         Ok(())
@@ -634,6 +807,137 @@ impl Drop for SnapshotWriter {
     }
 }
 
+/// Where the RocksDB backend keeps its files (also used by the default build, to recognise a
+/// RocksDB store).
+mod rocks_path {
+    use std::path::{Path, PathBuf};
+
+    /// The writer's working database.
+    #[cfg_attr(not(feature = "rocksdb"), allow(dead_code))]
+    pub(super) fn working(dir: &Path) -> PathBuf {
+        dir.join("rocksdb")
+    }
+
+    /// The checkpoint of a committed generation.
+    pub(super) fn snapshot(dir: &Path, generation: u64) -> PathBuf {
+        dir.join(format!("rocksdb-{generation}"))
+    }
+
+    /// The file readers of a checkpoint hold a shared lock on.
+    #[cfg_attr(not(feature = "rocksdb"), allow(dead_code))]
+    pub(super) fn readers(dir: &Path, generation: u64) -> PathBuf {
+        dir.join(format!("rocksdb-{generation}.readers"))
+    }
+
+    /// Present while the working database holds uncommitted changes.
+    #[cfg_attr(not(feature = "rocksdb"), allow(dead_code))]
+    pub(super) fn dirty(dir: &Path) -> PathBuf {
+        dir.join("rocksdb.dirty")
+    }
+}
+
+/// fsync a folder (so that renames and new entries in it are durable); best effort.
+#[cfg(feature = "rocksdb")]
+fn sync_dir(dir: &Path) {
+    if let Ok(d) = File::open(dir) {
+        let _ = d.sync_all();
+    }
+}
+
+#[cfg(feature = "rocksdb")]
+fn remove_dir_if_exists(path: &Path) -> Result<(), StoreError> {
+    match fs::remove_dir_all(path) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
+        Err(e) => Err(io_err(path)(e)),
+    }
+}
+
+/// fsync every file of a folder, then the folder.
+#[cfg(feature = "rocksdb")]
+fn sync_tree(dir: &Path) -> Result<(), StoreError> {
+    for entry in fs::read_dir(dir).map_err(io_err(dir))? {
+        let path = entry.map_err(io_err(dir))?.path();
+        if path.is_file() {
+            File::open(&path)
+                .and_then(|f| f.sync_all())
+                .map_err(io_err(&path))?;
+        }
+    }
+    sync_dir(dir);
+    Ok(())
+}
+
+/// Replace the working database `work` by a copy of the checkpoint `snapshot`: table and blob
+/// files (immutable in RocksDB) are hard-linked, the rest (manifest, WAL, options) copied.
+/// The copy is made beside and renamed into place, so a crash leaves either the old working
+/// database (still marked dirty) or the restored one.
+#[cfg(feature = "rocksdb")]
+fn restore_checkpoint(snapshot: &Path, work: &Path) -> Result<(), StoreError> {
+    let tmp = work.with_extension("restore");
+    remove_dir_if_exists(&tmp)?;
+    fs::create_dir_all(&tmp).map_err(io_err(&tmp))?;
+    for entry in fs::read_dir(snapshot).map_err(io_err(snapshot))? {
+        let entry = entry.map_err(io_err(snapshot))?;
+        let name = entry.file_name();
+        let name_str = name.to_string_lossy();
+        // RocksDB's info logs and lock file belong to whoever opens the folder.
+        if name_str.starts_with("LOG") || name_str == "LOCK" || !entry.path().is_file() {
+            continue;
+        }
+        let to = tmp.join(&name);
+        let immutable = name_str.ends_with(".sst") || name_str.ends_with(".blob");
+        if !(immutable && fs::hard_link(entry.path(), &to).is_ok()) {
+            fs::copy(entry.path(), &to).map_err(io_err(&to))?;
+        }
+    }
+    sync_tree(&tmp)?;
+    remove_dir_if_exists(work)?;
+    fs::rename(&tmp, work).map_err(io_err(work))?;
+    if let Some(parent) = work.parent() {
+        sync_dir(parent);
+    }
+    Ok(())
+}
+
+/// Remove the checkpoints of generations other than `keep` (and their reader lock files),
+/// except those a reader still holds; they go at a later commit.
+#[cfg(feature = "rocksdb")]
+fn remove_old_checkpoints(dir: &Path, keep: u64) -> Result<(), StoreError> {
+    let mut old = std::collections::BTreeSet::new();
+    for entry in fs::read_dir(dir).map_err(io_err(dir))? {
+        let name = entry.map_err(io_err(dir))?.file_name();
+        let name = name.to_string_lossy();
+        let Some(rest) = name.strip_prefix("rocksdb-") else {
+            continue;
+        };
+        let number = rest.strip_suffix(".readers").unwrap_or(rest);
+        if let Ok(g) = number.parse::<u64>() {
+            if g != keep {
+                old.insert(g);
+            }
+        }
+    }
+    for g in old {
+        let lock_path = rocks_path::readers(dir, g);
+        let lock = fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&lock_path)
+            .map_err(io_err(&lock_path))?;
+        match lock.try_lock() {
+            Ok(()) => {
+                remove_dir_if_exists(&rocks_path::snapshot(dir, g))?;
+                fs::remove_file(&lock_path).map_err(io_err(&lock_path))?;
+            }
+            Err(fs::TryLockError::WouldBlock) => {}
+            Err(fs::TryLockError::Error(e)) => return Err(io_err(&lock_path)(e)),
+        }
+    }
+    Ok(())
+}
+
 /// Run SPARQL against any Oxigraph store the same way [`GraphStore::query`] does.
 pub fn query_store(store: &Store, sparql: &str) -> Result<QueryResults<'static>, QueryError> {
     query_store_with(store, sparql, None)
@@ -660,3 +964,6 @@ fn query_store_with(
         e => QueryError::Evaluation(e.to_string()),
     })
 }
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,202 @@
+//! Store semantics that must hold for whichever backend is compiled in (run them with and
+//! without `--features rocksdb`): committed state survives, uncommitted changes do not, readers
+//! keep what they opened while writers commit, one writer at a time, and a store written by the
+//! other backend is refused with one clear message.
+
+use super::*;
+use crate::lexicon::Lexicon;
+
+const BASE: &str = "https://example.org/id/";
+
+/// A record for `rel_path` with `n` sentences, and one quad per sentence in its graph.
+fn doc(rel_path: &str, n: usize, value: &str) -> (DocRecord, Vec<Quad>) {
+    let lexicon = Lexicon::builtin().expect("lexicon");
+    let text: String = (0..n)
+        .map(|i| format!("Sentence number {i} is here. "))
+        .collect();
+    let d = crate::ingest::ingest_bytes(Path::new(rel_path), rel_path, text.as_bytes(), lexicon)
+        .expect("ingest");
+    assert_eq!(d.sentences.len(), n, "{text}");
+    let record = DocRecord {
+        doc: d,
+        extraction: Extraction::default(),
+        quads_hash: value.to_string(),
+    };
+    let graphs = GraphStore::document_graphs(BASE, &record);
+    let quads = graphs[1..]
+        .iter()
+        .map(|g| {
+            Quad::new(
+                NamedNode::new_unchecked(format!("{BASE}thing/{rel_path}")),
+                NamedNode::new_unchecked(format!("{BASE}value")),
+                oxigraph::model::Literal::new_simple_literal(value),
+                g.clone(),
+            )
+        })
+        .collect();
+    (record, quads)
+}
+
+fn sorted_quads(gs: &GraphStore) -> Vec<String> {
+    let mut v: Vec<String> = gs
+        .store()
+        .iter()
+        .map(|q| q.expect("quad").to_string())
+        .collect();
+    v.sort();
+    v
+}
+
+fn write(dir: &Path) -> GraphStore {
+    GraphStore::open(dir, Mode::Write, BASE).expect("open for writing")
+}
+
+fn read(dir: &Path) -> GraphStore {
+    GraphStore::open(dir, Mode::Read, BASE).expect("open for reading")
+}
+
+#[test]
+fn committed_state_is_what_readers_and_the_next_writer_see() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let dir = tmp.path().join("store");
+    assert!(matches!(
+        GraphStore::open(&dir, Mode::Read, BASE),
+        Err(StoreError::Missing(_))
+    ));
+    let mut w = write(&dir);
+    w.put_new_documents(vec![doc("a.txt", 2, "a1"), doc("b.txt", 3, "b1")])
+        .expect("bulk load");
+    w.commit().expect("commit");
+    let committed = sorted_quads(&w);
+    assert_eq!(committed.len(), 5);
+    drop(w);
+    let r = read(&dir);
+    assert_eq!(sorted_quads(&r), committed);
+    assert!(r.manifest().docs.is_empty(), "readers skip the records");
+    drop(r);
+
+    // A writer that changes things and never commits (killed, interrupted, failed) leaves
+    // the committed state for readers and for the next writer.
+    let mut w = write(&dir);
+    assert_eq!(w.manifest().docs.len(), 2);
+    let (rec, quads) = doc("a.txt", 4, "a2");
+    w.put_document(rec, &quads).expect("put");
+    w.remove_document("b.txt").expect("remove");
+    w.put_new_documents(vec![doc("c.txt", 1, "c1")])
+        .expect("bulk load");
+    assert_eq!(w.len().expect("len"), 5);
+    assert_ne!(sorted_quads(&w), committed);
+    drop(w);
+    assert_eq!(sorted_quads(&read(&dir)), committed);
+    let w = write(&dir);
+    assert_eq!(sorted_quads(&w), committed);
+    assert_eq!(
+        w.manifest().docs.keys().collect::<Vec<_>>(),
+        ["a.txt", "b.txt"]
+    );
+    drop(w);
+}
+
+#[test]
+fn a_changed_document_replaces_only_its_own_quads() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let dir = tmp.path().join("store");
+    let mut w = write(&dir);
+    w.put_new_documents(vec![doc("a.txt", 3, "a1"), doc("b.txt", 2, "b1")])
+        .expect("bulk load");
+    w.commit().expect("commit");
+    let (rec, quads) = doc("a.txt", 1, "a2");
+    w.put_document(rec, &quads).expect("put");
+    w.commit().expect("second commit in one session");
+    drop(w);
+    let got = sorted_quads(&read(&dir));
+    assert_eq!(got.len(), 3, "{got:#?}");
+    assert_eq!(got.iter().filter(|q| q.contains("\"a2\"")).count(), 1);
+    assert_eq!(got.iter().filter(|q| q.contains("\"b1\"")).count(), 2);
+    assert!(!got.iter().any(|q| q.contains("\"a1\"")));
+}
+
+#[test]
+fn an_open_reader_keeps_its_state_while_a_writer_commits() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let dir = tmp.path().join("store");
+    let mut w = write(&dir);
+    w.put_new_documents(vec![doc("a.txt", 2, "a1")])
+        .expect("bulk load");
+    w.commit().expect("commit");
+    let first = sorted_quads(&w);
+    drop(w);
+    let early = read(&dir);
+    for round in 0..3 {
+        let mut w = write(&dir);
+        w.put_new_documents(vec![doc(&format!("n{round}.txt"), 2, "n")])
+            .expect("bulk load");
+        w.commit().expect("commit");
+        drop(w);
+        assert_eq!(sorted_quads(&early), first, "after commit {round}");
+    }
+    assert_eq!(sorted_quads(&read(&dir)).len(), 8);
+    drop(early);
+    // The next commit may drop what the early reader held; the store stays readable.
+    let mut w = write(&dir);
+    w.put_new_documents(vec![doc("last.txt", 1, "l")])
+        .expect("bulk load");
+    w.commit().expect("commit");
+    drop(w);
+    assert_eq!(sorted_quads(&read(&dir)).len(), 9);
+    #[cfg(feature = "rocksdb")]
+    {
+        let mut checkpoints: Vec<String> = fs::read_dir(&dir)
+            .expect("ls")
+            .filter_map(|e| e.ok())
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|n| n.starts_with("rocksdb-"))
+            .collect();
+        checkpoints.sort();
+        assert_eq!(checkpoints, ["rocksdb-5", "rocksdb-5.readers"]);
+    }
+}
+
+#[test]
+fn a_second_writer_is_refused_at_once() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let dir = tmp.path().join("store");
+    let mut w = write(&dir);
+    w.commit().expect("commit");
+    let err = GraphStore::open(&dir, Mode::Write, BASE)
+        .err()
+        .expect("refused");
+    assert!(matches!(err, StoreError::Locked(_)), "{err}");
+    assert!(err
+        .to_string()
+        .contains("locked by another newsgraph process"));
+    // Readers are not refused.
+    assert_eq!(read(&dir).len().expect("len"), 0);
+    drop(w);
+    drop(write(&dir));
+}
+
+#[test]
+fn a_store_of_the_other_backend_is_refused_with_one_clear_message() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let dir = tmp.path().join("store");
+    fs::create_dir_all(&dir).expect("mkdir");
+    fs::write(
+        dir.join("manifest.json"),
+        format!(r#"{{"format_version": 1, "base": "{BASE}", "generation": 3, "docs": {{}}}}"#),
+    )
+    .expect("manifest");
+    // What the other backend leaves for generation 3.
+    #[cfg(feature = "rocksdb")]
+    fs::write(dir.join("data-3.nq"), "").expect("snapshot");
+    #[cfg(not(feature = "rocksdb"))]
+    fs::create_dir_all(dir.join("rocksdb-3")).expect("checkpoint");
+    for mode in [Mode::Read, Mode::Write] {
+        let err = GraphStore::open(&dir, mode, BASE).err().expect("refused");
+        assert!(matches!(err, StoreError::OtherBackend { .. }), "{err}");
+        let msg = err.to_string();
+        assert!(msg.contains("was written by the"), "{msg}");
+        assert!(msg.contains(&dir.display().to_string()), "{msg}");
+        assert_eq!(msg.lines().count(), 1);
+    }
+}
