@@ -398,7 +398,6 @@ fn file_over_the_size_limit() {
             reason: "20000000 bytes is over the limit of 16777216 bytes",
         },
     );
-    assert!(r.elapsed < Duration::from_secs(30), "{:?}", r.elapsed);
 }
 
 /// A 1 MB file on one line: the seed article with its line breaks turned into spaces, repeated.
@@ -423,7 +422,8 @@ fn one_megabyte_line() {
 
 /// 1 MB on one line with no sentence end at all: one "sentence" of a megabyte. Extraction is
 /// quadratic in sentence length (src/extract/events.rs scans the clause for every trigger):
-/// this took 397 s (release build) before ingest cut sentences at 2 KiB.
+/// this took 397 s (release build) before ingest cut sentences at 2 KiB; the anchors count
+/// below shows the cut (hundreds of sentences, not one). Time is reported, not asserted.
 #[test]
 fn one_megabyte_line_without_full_stops() {
     let line = common::words_without_full_stops(1_000_000, 7);
@@ -431,9 +431,6 @@ fn one_megabyte_line_without_full_stops() {
     eprintln!("1 MB without full stops: extract took {:?}", r.elapsed);
     check("1 MB no stops", &r, &Expect::Stored);
     assert!(stored(&r.store(), "nostop.txt"));
-    // Generous: the test binary is a debug build on a possibly busy machine.
-    let limit = if cfg!(debug_assertions) { 600 } else { 60 };
-    assert!(r.elapsed < Duration::from_secs(limit), "{:?}", r.elapsed);
     assert!(check_anchors(&quads(&r.store())) > 400);
 }
 
@@ -606,7 +603,6 @@ fn fifo_does_not_hang() {
             reason: "not a regular file (FIFO)",
         },
     );
-    assert!(r.elapsed < Duration::from_secs(60));
 }
 
 #[test]
