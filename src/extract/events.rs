@@ -646,7 +646,8 @@ pub fn find(
     // Hypothetical events ("a possible meeting", "the possibility of a future meeting") did not
     // happen.
     for h in hits.iter_mut() {
-        let lo = h.a.saturating_sub(4);
+        // Six tokens back: "a potential face-to-face meeting".
+        let lo = h.a.saturating_sub(6);
         if h.trigger.noun
             && toks[lo..h.a]
                 .iter()
@@ -1061,6 +1062,12 @@ pub fn find(
                 .copied()
                 .flatten()
                 .filter(|&m| eligible(m) && mentions[m].etype == EntityType::Person)
+                // "said Witkoff is expected to …" reports about Witkoff: the name must end the
+                // clause ("…," said X. / "…," said X, the …).
+                .filter(|&m| {
+                    toks.get(mentions[m].tokens.1 + 1)
+                        .is_none_or(|t| matches!(t.text.as_str(), "." | "," | ";" | "—"))
+                })
             {
                 agents.push(m);
             }
