@@ -668,6 +668,20 @@ pub fn find(
     for hit in hits.iter().filter(|h| !h.suppressed) {
         let trigger = hit.trigger;
         let (ta, tb) = (hit.a, hit.b);
+        // "a meeting … had been discussed", "was not discussed": a passive meeting verb has a
+        // topic for its subject, not the people who met.
+        if !trigger.noun
+            && trigger.event_type == "Meeting"
+            && toks[ta].lower.ends_with("ed")
+            && toks[ta.saturating_sub(3)..ta].iter().any(|t| {
+                matches!(
+                    t.lower.as_str(),
+                    "was" | "were" | "been" | "be" | "is" | "are" | "being"
+                )
+            })
+        {
+            continue;
+        }
         let subject_from = hit.verb_at.unwrap_or(ta);
         let cs = clause_start(subject_from);
         let ce = clause_end(tb);
