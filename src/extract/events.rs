@@ -647,8 +647,9 @@ pub fn find(
     // happen.
     for h in hits.iter_mut() {
         // Six tokens back: "a potential face-to-face meeting".
+        // A gerund read as a verb ("a face-to-face meeting") is a noun here too.
         let lo = h.a.saturating_sub(6);
-        if h.trigger.noun
+        if (h.trigger.noun || toks[h.a].lower.ends_with("ing"))
             && toks[lo..h.a]
                 .iter()
                 .any(|t| HYPOTHETICAL.contains(&t.lower.as_str()))
