@@ -636,6 +636,7 @@ impl GraphStore {
     /// Second half of a commit, once the data of generation `next` is safe: the manifest,
     /// then the old snapshot goes.
     fn commit_manifest(&mut self, next: u64) -> Result<(), StoreError> {
+        #[cfg(not(feature = "rocksdb"))]
         let old = self.manifest.generation;
         self.manifest.generation = next;
         let manifest_path = self.dir.join("manifest.json");
