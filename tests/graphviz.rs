@@ -13,14 +13,7 @@ use std::process::Command;
 
 use common::*;
 
-type Parsed = dot_parser::canonical::Graph<(String, String)>;
-
-fn parse_dot(dot: &str) -> Parsed {
-    let ast = dot_parser::ast::Graph::try_from(dot)
-        .unwrap_or_else(|e| panic!("dot-parser rejects the DOT text: {e:?}"));
-    let ast = ast.filter_map(&|(k, v)| Some((k.into(), v.into())));
-    dot_parser::canonical::Graph::from(ast)
-}
+use common::dot::parse_dot;
 
 /// Reverses the escaping of a quoted DOT string (`\\`, `\"`, `\n`).
 fn unescape(s: &str) -> String {

@@ -526,14 +526,10 @@ fn render_writes_svg() {
     ));
 }
 
-type Parsed = dot_parser::canonical::Graph<(String, String)>;
-
-fn parse(dot: &str) -> Parsed {
-    let ast = dot_parser::ast::Graph::try_from(dot)
-        .unwrap_or_else(|e| panic!("dot-parser rejects the DOT text: {e:?}\n{dot}"));
-    let ast = ast.filter_map(&|(k, v)| Some((k.into(), v.into())));
-    dot_parser::canonical::Graph::from(ast)
-}
+/// dot-parser, shared with tests/graphviz.rs.
+#[path = "../../tests/common/dot.rs"]
+mod dot_read;
+use dot_read::parse_dot as parse;
 
 fn attributes(alist: &dot_parser::ast::AList<(String, String)>) -> BTreeMap<String, String> {
     alist.elems.iter().cloned().collect()

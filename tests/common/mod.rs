@@ -2,6 +2,7 @@
 //! once per test binary, and SPARQL helpers.
 #![allow(dead_code, missing_docs, clippy::unwrap_used)]
 
+pub mod dot;
 pub mod sophia;
 
 use std::collections::BTreeMap;
