@@ -443,7 +443,8 @@ pub fn find(
                 let mut found_role = false;
                 let mut r = seg_start;
                 while r < seg_end {
-                    let Some((re, label, kind)) = role_at(toks, r, lx) else {
+                    // The role as written ("chairman", not the lexicon's "chair").
+                    let Some((re, _, kind)) = role_at(toks, r, lx) else {
                         r += 1;
                         continue;
                     };
@@ -459,7 +460,6 @@ pub fn find(
                         r = re + 1;
                         continue;
                     }
-                    let _ = label;
                     let mut words = vec![surface_lower(&toks[r..=re])];
                     let mut k = r as isize - 1;
                     while k >= seg_start as isize
