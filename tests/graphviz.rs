@@ -9,11 +9,10 @@ mod common;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
-use std::process::Command;
 
 use common::*;
 
-use common::dot::parse_dot;
+use common::dot::{parse_dot, render_svg_quietly, require_dot};
 
 /// Reverses the escaping of a quoted DOT string (`\\`, `\"`, `\n`).
 fn unescape(s: &str) -> String {
@@ -44,14 +43,6 @@ fn attrs(alist: &dot_parser::ast::AList<(String, String)>) -> BTreeMap<String, S
         .iter()
         .map(|(k, v)| (k.clone(), unescape(v)))
         .collect()
-}
-
-fn require_dot() {
-    assert!(
-        Command::new("dot").arg("-V").output().is_ok(),
-        "Graphviz `dot` is not on PATH: install Graphviz (apt-get install graphviz) to run \
-         these tests"
-    );
 }
 
 fn read(path: &Path) -> String {
@@ -158,18 +149,7 @@ fn both_views_parse_and_render_without_warnings() {
             "{view}: {} edges",
             g.edges.set.len()
         );
-        let out = Command::new("dot")
-            .arg("-Tsvg")
-            .arg(&path)
-            .output()
-            .unwrap();
-        let stderr = String::from_utf8_lossy(&out.stderr);
-        assert!(
-            out.status.success(),
-            "dot -Tsvg {view}.dot failed: {stderr}"
-        );
-        assert!(stderr.is_empty(), "dot -Tsvg {view}.dot warns: {stderr}");
-        let svg = String::from_utf8_lossy(&out.stdout);
+        let svg = render_svg_quietly(&path, &format!("{view}.dot"));
         assert!(svg.contains("<svg"), "{view}: SVG output");
         // `build` rendered the SVG itself (Graphviz is on PATH).
         let built_svg = read(&built_out().join(format!("{view}.svg")));

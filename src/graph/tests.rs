@@ -2,7 +2,6 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::collections::BTreeMap;
-use std::process::Command;
 
 use oxigraph::model::{GraphName, Literal, NamedNode, Quad, Term};
 use oxigraph::store::Store;
@@ -529,19 +528,10 @@ fn render_writes_svg() {
 /// dot-parser, shared with tests/graphviz.rs.
 #[path = "../../tests/common/dot.rs"]
 mod dot_read;
-use dot_read::parse_dot as parse;
+use dot_read::{parse_dot as parse, render_svg_quietly, require_dot};
 
 fn attributes(alist: &dot_parser::ast::AList<(String, String)>) -> BTreeMap<String, String> {
     alist.elems.iter().cloned().collect()
-}
-
-fn require_dot() {
-    let found = Command::new("dot").arg("-V").output().is_ok();
-    assert!(
-        found,
-        "Graphviz `dot` is not on PATH: install Graphviz (apt-get install graphviz / \
-         brew install graphviz) to run this test"
-    );
 }
 
 /// The DOT parses with `dot-parser`, and Graphviz renders it to SVG with exit status 0 and
@@ -553,14 +543,7 @@ fn assert_dot_is_valid(dot: &str) {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("view.dot");
     std::fs::write(&path, dot).unwrap();
-    let out = Command::new("dot")
-        .arg("-Tsvg")
-        .arg(&path)
-        .output()
-        .unwrap();
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(out.status.success(), "dot failed: {stderr}\n{dot}");
-    assert!(stderr.is_empty(), "dot warned: {stderr}\n{dot}");
+    render_svg_quietly(&path, &format!("of\n{dot}\n"));
 }
 
 /// A pseudo-random store of seed size (50 entities, 60 events in 5 documents, 20 memberships):
