@@ -862,6 +862,8 @@ pub fn tether(ex: &mut Extraction, untethered: Vec<Untethered>) {
         .mentions
         .iter()
         .position(|m| m.sentence <= 1 && is_org(m));
+    // A person's surname: how the document refers back to them ("Trump", "Moreau").
+    let last = |m: &Mention| m.surface.rsplit(' ').next().map(str::to_string);
     let mut found = Vec::new();
     for Untethered { fact: r, hint } in untethered {
         let pstart = ex.mentions[r.person].tokens.0;
@@ -913,7 +915,6 @@ pub fn tether(ex: &mut Extraction, untethered: Vec<Untethered>) {
             let Some(a) = subject.or_else(|| previous(&is_name)) else {
                 continue;
             };
-            let last = |m: &Mention| m.surface.rsplit(' ').next().map(str::to_string);
             let key = last(&ex.mentions[a]);
             let role = ex
                 .roles
@@ -974,7 +975,6 @@ pub fn tether(ex: &mut Extraction, untethered: Vec<Untethered>) {
             HolderHint::None if country_title(&r.role) => {
                 // The same title given with its country elsewhere in the document ("U.S.
                 // President Donald Trump" … "President Trump").
-                let last = |m: &Mention| m.surface.rsplit(' ').next().map(str::to_string);
                 let title = r.role.rsplit(' ').next().unwrap_or("");
                 let key = last(&ex.mentions[person]);
                 let known = ex
