@@ -251,6 +251,9 @@ pub fn extract_into_store(opts: &ExtractOptions) -> crate::Result<Summary> {
     all.sort_by(|a, b| a.0.cmp(&b.0));
     let pairs: Vec<(&Document, &Extraction)> = all.iter().map(|(_, d, e, _)| (d, e)).collect();
     let resolved = resolve::resolve(&pairs, lexicon);
+    // The entity graph (made from every document, replaced as a whole).
+    let (entity_quads, entity_text) = rdf::entity_quads(&minter, &pairs, &resolved);
+    drop(pairs);
     // Quads are made, hashed and loaded a chunk of documents at a time: bounded memory, and
     // documents new to the store go in through one bulk load per chunk. A producer thread
     // makes the next chunk's quads (in parallel) while this thread loads the last one, and
@@ -259,7 +262,11 @@ pub fn extract_into_store(opts: &ExtractOptions) -> crate::Result<Summary> {
     const CHUNK: usize = 128;
     type Made = Vec<(Vec<oxigraph::model::Quad>, String)>;
     type Chunk = Vec<(usize, (String, Document, Extraction, Option<String>))>;
-    let snapshot = gs.start_snapshot()?;
+    let mut snapshot = gs.start_snapshot()?;
+    if let Some(s) = snapshot.as_mut() {
+        s.write(&entity_text)?;
+    }
+    drop(entity_text);
     let mut rest = all.into_iter().enumerate().peekable();
     // Rendezvous: at most one made chunk waits while another loads.
     let (tx, rx) = std::sync::mpsc::sync_channel::<(Chunk, Made)>(0);
@@ -324,6 +331,8 @@ pub fn extract_into_store(opts: &ExtractOptions) -> crate::Result<Summary> {
     });
     loaded?;
     let snapshot = snapshot?;
+    gs.replace_graph(&minter.entities_graph(), &entity_quads)?;
+    drop(entity_quads);
     if INTERRUPTED.load(Ordering::Relaxed) {
         return Err(crate::Error::Other(
             "interrupted: the store was left as it was".into(),

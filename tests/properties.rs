@@ -10,7 +10,7 @@ use std::path::Path;
 use newsgraph::extract::Extraction;
 use newsgraph::ingest::{ingest_bytes, Document};
 use newsgraph::lexicon::Lexicon;
-use newsgraph::rdf::{clean_literal, document_quads, mint::Minter, DEFAULT_BASE};
+use newsgraph::rdf::{clean_literal, document_quads, entity_quads, mint::Minter, DEFAULT_BASE};
 use oxigraph::io::{RdfFormat, RdfParser, RdfSerializer};
 use oxigraph::model::{GraphName, NamedNode, NamedOrBlankNode, Quad, Term};
 use proptest::prelude::*;
@@ -279,7 +279,9 @@ fn pipeline(bytes: &[u8]) -> Result<(), TestCaseError> {
     check_spans(&doc, &ex)?;
     let resolved = newsgraph::resolve::resolve(&[(&doc, &ex)], lx);
     let minter = Minter::new(DEFAULT_BASE).expect("base");
-    let quads = document_quads(&minter, &doc, &ex, &resolved, 0);
+    let mut quads = document_quads(&minter, &doc, &ex, &resolved, 0);
+    // The entity graph carries the labels and altLabels: escaping is checked on them too.
+    quads.extend(entity_quads(&minter, &[(&doc, &ex)], &resolved).0);
     check_quads(&doc, &quads)
 }
 

@@ -1,4 +1,5 @@
-//! Arbitrary bytes → decode → ingest → extract → resolve → document_quads → N-Quads → parse.
+//! Arbitrary bytes → decode → ingest → extract → resolve → document_quads + entity_quads →
+//! N-Quads → parse.
 //!
 //! Besides "no panic", checks the invariants that matter downstream: every sentence and
 //! mention span is in bounds and on char boundaries, every nif:anchorOf literal of a sentence
@@ -11,7 +12,7 @@ use std::path::Path;
 use libfuzzer_sys::fuzz_target;
 use newsgraph::ingest::ingest_bytes;
 use newsgraph::lexicon::Lexicon;
-use newsgraph::rdf::{document_quads, mint::Minter, DEFAULT_BASE};
+use newsgraph::rdf::{document_quads, entity_quads, mint::Minter, DEFAULT_BASE};
 use oxigraph::io::{RdfFormat, RdfParser, RdfSerializer};
 
 fuzz_target!(|data: &[u8]| {
@@ -32,7 +33,8 @@ fuzz_target!(|data: &[u8]| {
     }
     let resolved = newsgraph::resolve::resolve(&[(&doc, &ex)], lx);
     let minter = Minter::new(DEFAULT_BASE).expect("base");
-    let quads = document_quads(&minter, &doc, &ex, &resolved, 0);
+    let mut quads = document_quads(&minter, &doc, &ex, &resolved, 0);
+    quads.extend(entity_quads(&minter, &[(&doc, &ex)], &resolved).0);
     let mut ser = RdfSerializer::from_format(RdfFormat::NQuads).for_writer(Vec::new());
     for q in &quads {
         ser.serialize_quad(q).expect("serialize");

@@ -51,6 +51,12 @@ impl Minter {
         NamedNode::new_unchecked(format!("{}{}", self.base, path))
     }
 
+    /// The graph of the entities resolved across all documents and of the role concepts
+    /// (see [`crate::rdf::entity_quads`]); also the IRI of the graph's own description.
+    pub fn entities_graph(&self) -> NamedNode {
+        self.iri("entities".to_string())
+    }
+
     /// A document.
     pub fn document(&self, doc_slug: &str) -> NamedNode {
         self.iri(format!("doc/{doc_slug}"))

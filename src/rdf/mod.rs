@@ -183,18 +183,15 @@ pub fn document_quads_nquads(
         );
     }
     let entity_iri = |e: usize| minter.entity(&resolved.entities[e]);
-    // Mentions and the entities they name.
-    let mut described: BTreeSet<(usize, usize)> = BTreeSet::new();
+    // Mentions; what the entities they name are (type, label, altLabels) is asserted once,
+    // in the entity graph (see [`entity_quads`]).
     for (mi, m) in ex.mentions.iter().enumerate() {
-        let Some(e) = links.get(mi).copied().flatten() else {
+        let Some(e) = mention_entity(links, ex, mi, doc.sentences.len()) else {
             continue;
         };
-        let Some(sent) = sent_iris.get(m.sentence) else {
-            continue;
-        };
+        let sent = &sent_iris[m.sentence];
         out.graph = graph_of(m.sentence);
         let ent = &resolved.entities[e];
-        let eiri = entity_iri(e);
         let (b, en) = (ix.char_offset(m.span.start), ix.char_offset(m.span.end));
         let phrase = minter.mention(&doc.slug, b, en);
         out.add(&phrase, rdf::TYPE, nif::PHRASE);
@@ -207,45 +204,14 @@ pub fn document_quads_nquads(
             nif::ANCHOR_OF,
             Literal::from(clean_literal(m.span.slice(&doc.text))),
         );
-        out.add(&phrase, itsrdf::TA_IDENT_REF, eiri.clone());
+        out.add(&phrase, itsrdf::TA_IDENT_REF, entity_iri(e));
         out.add(&phrase, itsrdf::TA_CLASS_REF, entity_types(ent)[0]);
-        if described.insert((m.sentence, e)) {
-            for t in entity_types(ent) {
-                out.add(&eiri, rdf::TYPE, t);
-            }
-            out.add(&eiri, rdfs::LABEL, Literal::from(clean_literal(&ent.label)));
-            if let Some(c) = &ent.country {
-                if ent.label != *c {
-                    out.add(&eiri, ng::COUNTRY, minter.place(c));
-                }
-            }
-        }
-        let org_description = m.kind == MentionKind::Description
-            && m.etype == crate::extract::EntityType::Organization;
-        if matches!(
-            m.kind,
-            MentionKind::Name | MentionKind::WeakName | MentionKind::Description
-        ) && !org_description
-            && m.surface != ent.label
-        {
-            out.add(
-                &eiri,
-                skos::ALT_LABEL,
-                Literal::from(clean_literal(&m.surface)),
-            );
-        }
     }
     // Roles.
     for r in &ex.roles {
-        let (Some(p), Some(h)) = (
-            links.get(r.person).copied().flatten(),
-            resolved.role_holder(d, r),
-        ) else {
+        let Some((p, h)) = membership_of(resolved, d, r, doc.sentences.len()) else {
             continue;
         };
-        if p == h || r.sentence >= sent_iris.len() {
-            continue;
-        }
         out.graph = graph_of(r.sentence);
         let (pe, he) = (&resolved.entities[p], &resolved.entities[h]);
         let role = minter.role(&r.role);
@@ -253,7 +219,7 @@ pub fn document_quads_nquads(
         out.add(&ms, rdf::TYPE, org::MEMBERSHIP);
         out.add(&ms, org::MEMBER, entity_iri(p));
         out.add(&ms, org::ORGANIZATION, entity_iri(h));
-        out.add(&ms, org::ROLE, role.clone());
+        out.add(&ms, org::ROLE, role);
         out.add(
             &ms,
             rdfs::LABEL,
@@ -263,9 +229,6 @@ pub fn document_quads_nquads(
             ))),
         );
         out.add(&ms, prov::WAS_DERIVED_FROM, sent_iris[r.sentence].clone());
-        out.add(&role, rdf::TYPE, org::ROLE_CLASS);
-        out.add(&role, rdf::TYPE, skos::CONCEPT);
-        out.add(&role, rdfs::LABEL, Literal::from(clean_literal(&r.role)));
     }
     // Events.
     for (k, ev) in ex.events.iter().enumerate() {
@@ -345,13 +308,13 @@ pub fn document_quads_nquads(
         }
         out.add(&iri, prov::WAS_DERIVED_FROM, sent_iris[ev.sentence].clone());
     }
-    // Sorted by N-Quads form, duplicates dropped (two quads are equal exactly when their
-    // N-Quads forms are).
-    let mut keyed: Vec<(String, Quad)> = out
-        .quads
-        .into_iter()
-        .map(|q| (nquad_string(&q), q))
-        .collect();
+    sorted_nquads(out.quads)
+}
+
+/// Quads sorted by their N-Quads form, duplicates dropped (two quads are equal exactly when
+/// their N-Quads forms are), and the same quads as N-Quads text.
+fn sorted_nquads(quads: Vec<Quad>) -> (Vec<Quad>, String) {
+    let mut keyed: Vec<(String, Quad)> = quads.into_iter().map(|q| (nquad_string(&q), q)).collect();
     keyed.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     keyed.dedup_by(|a, b| a.0 == b.0);
     let mut text = String::with_capacity(keyed.iter().map(|(k, _)| k.len() + 3).sum());
@@ -364,4 +327,110 @@ pub fn document_quads_nquads(
         })
         .collect();
     (quads, text)
+}
+
+/// The entity a mention names, when its quads are written: it is linked to an entity and
+/// lies in a sentence of the document (`sentences` of them).
+fn mention_entity(
+    links: &[Option<usize>],
+    ex: &Extraction,
+    mi: usize,
+    sentences: usize,
+) -> Option<usize> {
+    let e = links.get(mi).copied().flatten()?;
+    (ex.mentions.get(mi)?.sentence < sentences).then_some(e)
+}
+
+/// The (person, holder) entities of a role fact that becomes an `org:Membership`.
+fn membership_of(
+    resolved: &Resolved,
+    d: usize,
+    r: &crate::extract::RoleFact,
+    sentences: usize,
+) -> Option<(usize, usize)> {
+    let p = resolved.links.get(d)?.get(r.person).copied().flatten()?;
+    let h = resolved.role_holder(d, r)?;
+    (p != h && r.sentence < sentences).then_some((p, h))
+}
+
+/// The surface form of a mention that is an `skos:altLabel` of its entity: names and
+/// descriptions other than the label (an organization described as "the central bank" is
+/// linked, but that is not one of its names).
+fn alt_label<'a>(m: &'a crate::extract::Mention, ent: &Entity) -> Option<&'a str> {
+    let org_description = m.kind == MentionKind::Description && m.etype == EntityType::Organization;
+    (matches!(
+        m.kind,
+        MentionKind::Name | MentionKind::WeakName | MentionKind::Description
+    ) && !org_description
+        && m.surface != ent.label)
+        .then_some(m.surface.as_str())
+}
+
+/// The entity graph: every entity named in `docs` (in the order of `resolved.links`) with its
+/// types, one `rdfs:label`, its `skos:altLabel`s and `ng:country`, and every role concept of
+/// a membership, each asserted once, in the graph [`Minter::entities_graph`]. Resolution
+/// makes these across documents; the sentences they come from are the mentions
+/// (`itsrdf:taIdentRef`) and memberships, in their sentence graphs. Asserted once, a join on
+/// labels or types over the union of the graphs gives one row per entity, not one per
+/// sentence that names it.
+pub fn entity_quads(
+    minter: &Minter,
+    docs: &[(&Document, &Extraction)],
+    resolved: &Resolved,
+) -> (Vec<Quad>, String) {
+    let graph = minter.entities_graph();
+    let mut out = Out {
+        quads: Vec::new(),
+        graph: GraphName::NamedNode(graph.clone()),
+    };
+    out.add(&graph, rdf::TYPE, ng::ENTITY_GRAPH);
+    let mut named: BTreeSet<usize> = BTreeSet::new();
+    let mut alt: BTreeSet<(usize, &str)> = BTreeSet::new();
+    let mut roles: BTreeSet<&str> = BTreeSet::new();
+    for (d, (doc, ex)) in docs.iter().enumerate() {
+        let Some(links) = resolved.links.get(d) else {
+            continue;
+        };
+        for (mi, m) in ex.mentions.iter().enumerate() {
+            let Some(e) = mention_entity(links, ex, mi, doc.sentences.len()) else {
+                continue;
+            };
+            named.insert(e);
+            if let Some(a) = alt_label(m, &resolved.entities[e]) {
+                alt.insert((e, a));
+            }
+        }
+        for r in &ex.roles {
+            if membership_of(resolved, d, r, doc.sentences.len()).is_some() {
+                roles.insert(r.role.as_str());
+            }
+        }
+    }
+    for &e in &named {
+        let ent = &resolved.entities[e];
+        let eiri = minter.entity(ent);
+        for t in entity_types(ent) {
+            out.add(&eiri, rdf::TYPE, t);
+        }
+        out.add(&eiri, rdfs::LABEL, Literal::from(clean_literal(&ent.label)));
+        if let Some(c) = &ent.country {
+            if ent.label != *c {
+                out.add(&eiri, ng::COUNTRY, minter.place(c));
+            }
+        }
+    }
+    for (e, a) in alt {
+        out.add(
+            &minter.entity(&resolved.entities[e]),
+            skos::ALT_LABEL,
+            Literal::from(clean_literal(a)),
+        );
+    }
+    for r in roles {
+        let role = minter.role(r);
+        out.add(&role, rdf::TYPE, org::ROLE_CLASS);
+        out.add(&role, rdf::TYPE, skos::CONCEPT);
+        out.add(&role, rdfs::LABEL, Literal::from(clean_literal(r)));
+    }
+    sorted_nquads(out.quads)
 }

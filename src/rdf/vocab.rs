@@ -202,4 +202,6 @@ terms!(
     COUNTRY = "country",
     /// An event type class: Meeting.
     MEETING = "Meeting",
+    /// The class of the entity graph (entities resolved across documents, role concepts).
+    ENTITY_GRAPH = "EntityGraph",
 });

@@ -537,6 +537,17 @@ impl GraphStore {
         Ok(())
     }
 
+    /// Replace the named graph `graph` (one that belongs to no document, such as the entity
+    /// graph) with `quads`, which must all be in it.
+    pub fn replace_graph(&mut self, graph: &NamedNode, quads: &[Quad]) -> Result<(), StoreError> {
+        self.will_write()?;
+        self.dirty = true;
+        self.store.remove_named_graph(graph.as_ref()).map_err(ox)?;
+        let mut tx = self.store.start_transaction().map_err(ox)?;
+        tx.extend(quads.iter());
+        tx.commit().map_err(ox)
+    }
+
     /// Update a record without touching its quads (e.g. same quads, new bookkeeping).
     pub fn records_mut(&mut self) -> &mut BTreeMap<String, DocRecord> {
         self.dirty = true;
