@@ -353,9 +353,23 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let s = run_extract(paths, store_dir.clone(), None, false, &common)?;
             let gs = GraphStore::open(&store_dir, Mode::Read, &common.base)?;
             let trig = out.join("graph.trig");
-            let mut w = create(&trig)?;
-            export::export(gs.store(), Format::TriG, &mut w)?;
-            w.flush()?;
+            // The TriG export and the reading of the views' data both only read the store:
+            // they run side by side.
+            let (exported, data) = std::thread::scope(|scope| {
+                let export = scope.spawn(|| -> anyhow::Result<()> {
+                    let mut w = create(&trig)?;
+                    export::export(gs.store(), Format::TriG, &mut w)?;
+                    w.flush()?;
+                    Ok(())
+                });
+                let data = graph::ViewData::load(gs.store());
+                let exported = export
+                    .join()
+                    .unwrap_or_else(|_| Err(anyhow::anyhow!("the TriG export panicked")));
+                (exported, data)
+            });
+            exported?;
+            let data = data?;
             let mut rendered = Vec::new();
             let mut dot_missing = false;
             for (name, view) in [
@@ -367,7 +381,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                     max_nodes,
                     ..Default::default()
                 };
-                let g = graph::build_view(gs.store(), &opts)?;
+                let g = graph::build_view_from(&data, &opts)?;
                 let path = out.join(format!("{name}.dot"));
                 std::fs::write(&path, graph::to_dot(&g))
                     .with_context(|| format!("{}: cannot write", path.display()))?;

@@ -359,11 +359,13 @@ fn graphs_by_doc(store: &Path) -> BTreeMap<String, BTreeSet<String>> {
             GraphName::NamedNode(n) => n.as_str().to_string(),
             other => panic!("quad outside a named graph: {other}"),
         };
+        // The entity graph is listed as "(entities)".
         let doc = g
             .split("/doc/")
             .nth(1)
             .map(|rest| rest.split('/').next().unwrap().to_string())
-            .unwrap_or_else(|| panic!("graph {g} is not a document or sentence graph"));
+            .or_else(|| g.ends_with("/entities").then(|| "(entities)".to_string()))
+            .unwrap_or_else(|| panic!("graph {g} is not a document, sentence or entity graph"));
         by_doc.entry(doc).or_default().insert(q.to_string());
     }
     by_doc

@@ -31,7 +31,32 @@ use crate::rdf::vocab;
 /// [`GraphError::Query`] when a query fails, [`GraphError::FocusNotFound`] when a focus is given
 /// and no entity has that label or alternative label.
 pub fn build_view(store: &Store, opts: &ViewOptions) -> Result<ViewGraph, GraphError> {
-    let raw = Raw::load(store)?;
+    build_view_from(&ViewData::load(store)?, opts)
+}
+
+/// What the views are made from, read from a store once: [`build_view_from`] makes any
+/// number of views of it (`build` writes both views from one read of the store).
+#[derive(Debug)]
+pub struct ViewData(Raw);
+
+impl ViewData {
+    /// Read entities, mentions, sentences, documents, events and memberships from the store
+    /// (SPARQL over the union of the named graphs).
+    ///
+    /// # Errors
+    /// [`GraphError::Query`] when a query fails.
+    pub fn load(store: &Store) -> Result<Self, GraphError> {
+        Raw::load(store).map(ViewData)
+    }
+}
+
+/// [`build_view`] from data already read.
+///
+/// # Errors
+/// [`GraphError::FocusNotFound`] when a focus is given and no entity has that label or
+/// alternative label.
+pub fn build_view_from(data: &ViewData, opts: &ViewOptions) -> Result<ViewGraph, GraphError> {
+    let raw = &data.0;
     let events = raw.selected_events(opts);
     let (mut nodes, mut edges) = match opts.view {
         View::Actors => actors_model(&raw, &events),

@@ -34,8 +34,10 @@ use serde::{Deserialize, Serialize};
 use crate::extract::Extraction;
 use crate::ingest::Document;
 
-/// Version of the on-disk layout written by this build.
-pub const FORMAT_VERSION: u32 = 1;
+/// Version of the on-disk layout written by this build (2: the documents' records moved out
+/// of `manifest.json` into `records-<generation>.json`; version 1 stores are read and
+/// rewritten as version 2 by the next writer).
+pub const FORMAT_VERSION: u32 = 2;
 
 /// Store errors; each message says what and where.
 #[derive(Debug, thiserror::Error)]
@@ -130,6 +132,12 @@ pub struct DocRecord {
 }
 
 /// The manifest: layout version, base IRI and every document's record.
+///
+/// On disk, `manifest.json` holds the first three fields and names the file of the
+/// documents' records, `records-<generation>.json`, which only writers read (they re-resolve
+/// across documents): a reader's open does not grow with the records (369 MB of JSON for
+/// 10,000 articles). Stores written before the split keep the records inside
+/// `manifest.json` (`docs`); they are read from there and moved out at the next commit.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Manifest {
     /// Layout version.
@@ -139,7 +147,16 @@ pub struct Manifest {
     /// Generation of the snapshot file (in-memory backend).
     pub generation: u64,
     /// Documents by relative path.
+    #[serde(default, skip_serializing)]
     pub docs: BTreeMap<String, DocRecord>,
+    /// The file of the records, beside `manifest.json` (absent in older stores).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub records: Option<String>,
+}
+
+/// The records file of a generation.
+fn records_file(generation: u64) -> String {
+    format!("records-{generation}.json")
 }
 
 /// Open mode.
@@ -278,6 +295,7 @@ impl GraphStore {
                     base: base.to_string(),
                     generation: 0,
                     docs: BTreeMap::new(),
+                    records: None,
                 });
             }
             Err(e) => return Err(io_err(&manifest_path)(e)),
@@ -301,15 +319,17 @@ impl GraphStore {
             path: manifest_path.clone(),
             message: e.to_string(),
         };
-        let m: Manifest = if mode == Mode::Read {
+        let mut m: Manifest = if mode == Mode::Read {
             // Readers never look at the document records (they are for writers, which
-            // re-resolve); skipping them saves most of the parse time and memory of a
-            // big store's manifest.
+            // re-resolve); in an older store that keeps them in the manifest, skipping them
+            // saves most of the parse time and memory.
             #[derive(Deserialize)]
             struct ReadHead {
                 format_version: u32,
                 base: String,
                 generation: u64,
+                #[serde(default)]
+                records: Option<String>,
             }
             let h: ReadHead = serde_json::from_slice(&bytes).map_err(corrupt)?;
             Manifest {
@@ -317,11 +337,29 @@ impl GraphStore {
                 base: h.base,
                 generation: h.generation,
                 docs: BTreeMap::new(),
+                records: h.records,
             }
         } else {
+            // Version 1 kept `docs` here; version 2 names a records file, read below.
             serde_json::from_slice(&bytes).map_err(corrupt)?
         };
         drop(bytes);
+        if mode == Mode::Write {
+            if let Some(name) = &m.records {
+                if name.contains(['/', '\\']) || name.starts_with('.') {
+                    return Err(StoreError::Corrupt {
+                        path: manifest_path.clone(),
+                        message: format!("records file {name:?} is not a plain file name"),
+                    });
+                }
+                let path = dir.join(name);
+                let bytes = fs::read(&path).map_err(io_err(&path))?;
+                m.docs = serde_json::from_slice(&bytes).map_err(|e| StoreError::Corrupt {
+                    path: path.clone(),
+                    message: e.to_string(),
+                })?;
+            }
+        }
         if m.base != base && mode == Mode::Write {
             return Err(StoreError::BaseMismatch {
                 path: dir.to_path_buf(),
@@ -647,18 +685,33 @@ impl GraphStore {
     /// Second half of a commit, once the data of generation `next` is safe: the manifest,
     /// then the old snapshot goes.
     fn commit_manifest(&mut self, next: u64) -> Result<(), StoreError> {
-        #[cfg(not(feature = "rocksdb"))]
         let old = self.manifest.generation;
+        let old_records = self.manifest.records.take();
+        // The records first (a crash before the manifest names them leaves a file that the
+        // next commit overwrites), then the manifest that names them.
+        let records = records_file(next);
+        let records_path = self.dir.join(&records);
+        let docs = &self.manifest.docs;
+        write_atomic(&records_path, |w| {
+            serde_json::to_writer(w, docs).map_err(std::io::Error::other)
+        })?;
         self.manifest.generation = next;
+        self.manifest.records = Some(records);
+        self.manifest.format_version = FORMAT_VERSION;
         let manifest_path = self.dir.join("manifest.json");
         let manifest = &self.manifest;
         write_atomic(&manifest_path, |w| {
             serde_json::to_writer(w, manifest).map_err(std::io::Error::other)
         })?;
+        if let Some(r) = old_records.filter(|r| Some(r) != self.manifest.records.as_ref()) {
+            let _ = fs::remove_file(self.dir.join(r));
+        }
         #[cfg(not(feature = "rocksdb"))]
         if old > 0 {
             let _ = fs::remove_file(self.dir.join(format!("data-{old}.nq")));
         }
+        #[cfg(feature = "rocksdb")]
+        let _ = old;
         #[cfg(feature = "rocksdb")]
         {
             let marker = rocks_path::dirty(&self.dir);

@@ -47,8 +47,20 @@ fn sorted_quads(gs: &GraphStore) -> Vec<String> {
     v
 }
 
+/// Open for writing. Other tests of this binary spawn processes (`dot`); a child forked while
+/// this test holds the lock file open shares its lock until the child execs, so a writer that
+/// opens right after the previous one closed may, rarely, find the lock still held: retry for
+/// up to 5 s (a real second writer is tested with `GraphStore::open` directly).
 fn write(dir: &Path) -> GraphStore {
-    GraphStore::open(dir, Mode::Write, BASE).expect("open for writing")
+    let start = std::time::Instant::now();
+    loop {
+        match GraphStore::open(dir, Mode::Write, BASE) {
+            Err(StoreError::Locked(_)) if start.elapsed() < std::time::Duration::from_secs(5) => {
+                std::thread::sleep(std::time::Duration::from_millis(20));
+            }
+            r => return r.expect("open for writing"),
+        }
+    }
 }
 
 fn read(dir: &Path) -> GraphStore {
@@ -199,4 +211,62 @@ fn a_store_of_the_other_backend_is_refused_with_one_clear_message() {
         assert!(msg.contains(&dir.display().to_string()), "{msg}");
         assert_eq!(msg.lines().count(), 1);
     }
+}
+
+#[test]
+fn records_live_beside_a_small_manifest_and_version_1_stores_are_moved_over() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let dir = tmp.path();
+    let mut gs = write(dir);
+    let (r, q) = doc("a.txt", 2, "one");
+    gs.put_new_documents(vec![(r, q)]).expect("put");
+    gs.commit().expect("commit");
+    drop(gs);
+    let manifest: serde_json::Value =
+        serde_json::from_slice(&fs::read(dir.join("manifest.json")).expect("read")).expect("json");
+    assert_eq!(manifest["format_version"], FORMAT_VERSION);
+    assert!(manifest.get("docs").is_none(), "{manifest}");
+    let name = manifest["records"]
+        .as_str()
+        .expect("records named")
+        .to_string();
+    let records: serde_json::Value =
+        serde_json::from_slice(&fs::read(dir.join(&name)).expect("records")).expect("json");
+    assert!(records.get("a.txt").is_some(), "{records}");
+    // Readers do not load the records; writers do.
+    assert!(read(dir).manifest().docs.is_empty());
+    assert_eq!(write(dir).manifest().docs.len(), 1);
+
+    // A version 1 store: the records inside manifest.json.
+    let mut old = manifest.clone();
+    old["format_version"] = serde_json::json!(1);
+    old.as_object_mut().expect("object").remove("records");
+    old["docs"] = records;
+    fs::write(
+        dir.join("manifest.json"),
+        serde_json::to_vec(&old).expect("json"),
+    )
+    .expect("w");
+    fs::remove_file(dir.join(&name)).expect("rm records");
+    let mut gs = write(dir);
+    assert_eq!(gs.manifest().docs.len(), 1, "version 1 records read");
+    let (r, q) = doc("b.txt", 1, "two");
+    gs.put_new_documents(vec![(r, q)]).expect("put");
+    gs.commit().expect("commit");
+    drop(gs);
+    let manifest: serde_json::Value =
+        serde_json::from_slice(&fs::read(dir.join("manifest.json")).expect("read")).expect("json");
+    assert_eq!(manifest["format_version"], FORMAT_VERSION);
+    assert!(manifest.get("docs").is_none());
+    let gs = write(dir);
+    let docs: Vec<&String> = gs.manifest().docs.keys().collect();
+    assert_eq!(docs, ["a.txt", "b.txt"]);
+    // Only the records of the committed generation are left.
+    let left: Vec<String> = fs::read_dir(dir)
+        .expect("ls")
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with("records-"))
+        .collect();
+    assert_eq!(left.len(), 1, "{left:?}");
 }
