@@ -77,7 +77,7 @@ for n in $SIZES; do
     if [ "$threads" = 1 ]; then env_t="RAYON_NUM_THREADS=1"; else env_t="RAYON_NUM_THREADS=$(nproc)"; fi
     measure "$runs" bash -c "rm -rf '$S' && $env_t '$BIN' extract '$C' --store '$S'"
     rate=$(echo "$MB $WALL" | awk '{printf "%.2f", $1/$2}')
-    row "extract (ingest+extract+resolve+store), $n articles, $threads thread(s)" \
+    row "extract (ingest+extract+resolve+RDF+snapshot), $n articles, $threads thread(s)" \
         "${WALL} s = ${rate} MB/s (CPU ${CPU} s)" "${RSS} MB" "$env_t newsgraph extract $C --store $S"
   done
   STORE="$OUT/store"

@@ -12,7 +12,7 @@ use crate::ingest::{self, Document, IngestError, Input};
 use crate::lexicon::Lexicon;
 use crate::rdf::{self, mint::Minter};
 use crate::resolve;
-use crate::store::{DocRecord, GraphStore, Mode};
+use crate::store::{DocRecord, GraphStore};
 
 /// Options of an extract run.
 #[derive(Debug, Clone)]
@@ -31,6 +31,12 @@ pub struct ExtractOptions {
     pub prune: bool,
     /// Show a progress bar.
     pub progress: bool,
+    /// Keep every quad in the in-memory store as well (default backend), for a caller that
+    /// reads the store right after (`build`: TriG and DOT). Without it the default backend's
+    /// `extract` neither loads the previous snapshot nor indexes the new quads: it writes the
+    /// next snapshot from the documents' quads, which it makes anyway. RocksDB always stores
+    /// them.
+    pub keep_quads: bool,
 }
 
 /// What a run did.
@@ -124,7 +130,7 @@ pub fn extract_into_store(opts: &ExtractOptions) -> crate::Result<Summary> {
     summary
         .errors
         .extend(discover_errors.iter().map(|e| e.to_string()));
-    let mut gs = GraphStore::open(&opts.store, Mode::Write, minter.base())?;
+    let mut gs = GraphStore::open_writer(&opts.store, minter.base(), opts.keep_quads)?;
 
     let bar = if opts.progress {
         let pb = indicatif::ProgressBar::new(inputs.len() as u64);
@@ -254,6 +260,9 @@ pub fn extract_into_store(opts: &ExtractOptions) -> crate::Result<Summary> {
     // The entity graph (made from every document, replaced as a whole).
     let (entity_quads, entity_text) = rdf::entity_quads(&minter, &pairs, &resolved);
     drop(pairs);
+    // The summary's counts, from the quads as they are made (no query over the store).
+    let mut counts = Counts::default();
+    counts.add(&entity_quads);
     // Quads are made, hashed and loaded a chunk of documents at a time: bounded memory, and
     // documents new to the store go in through one bulk load per chunk. A producer thread
     // makes the next chunk's quads (in parallel) while this thread loads the last one, and
@@ -261,6 +270,7 @@ pub fn extract_into_store(opts: &ExtractOptions) -> crate::Result<Summary> {
     // the documents' quads), so the store is not dumped at the end.
     const CHUNK: usize = 128;
     type Made = Vec<(Vec<oxigraph::model::Quad>, String)>;
+    let counts_ref = &mut counts;
     type Chunk = Vec<(usize, (String, Document, Extraction, Option<String>))>;
     let mut snapshot = gs.start_snapshot()?;
     if let Some(s) = snapshot.as_mut() {
@@ -271,7 +281,7 @@ pub fn extract_into_store(opts: &ExtractOptions) -> crate::Result<Summary> {
     // Rendezvous: at most one made chunk waits while another loads.
     let (tx, rx) = std::sync::mpsc::sync_channel::<(Chunk, Made)>(0);
     let (loaded, snapshot) = std::thread::scope(|scope| {
-        let (minter, resolved) = (&minter, &resolved);
+        let (minter, resolved, counts) = (&minter, &resolved, counts_ref);
         let producer = scope.spawn(move || -> crate::Result<_> {
             let mut snapshot = snapshot;
             while rest.peek().is_some() {
@@ -289,6 +299,7 @@ pub fn extract_into_store(opts: &ExtractOptions) -> crate::Result<Summary> {
                     if let Some(s) = snapshot.as_mut() {
                         s.write(&text)?;
                     }
+                    counts.add(&q);
                     quads.push((q, h));
                 }
                 if tx.send((chunk, quads)).is_err() {
@@ -339,9 +350,53 @@ pub fn extract_into_store(opts: &ExtractOptions) -> crate::Result<Summary> {
         ));
     }
     gs.commit_with_snapshot(snapshot)?;
-    fill_counts(&gs, &mut summary)?;
+    summary.documents = gs.manifest().docs.len();
+    summary.sentences = gs
+        .manifest()
+        .docs
+        .values()
+        .map(|r| r.doc.sentences.len())
+        .sum();
+    summary.quads = counts.quads;
+    summary.entities = counts.entities.len();
+    summary.events = counts.events.len();
+    summary.memberships = counts.memberships.len();
     summary.elapsed = start.elapsed();
     Ok(summary)
+}
+
+/// What [`fill_counts`] would count, from the quads as they are made: every quad of the
+/// store is made exactly once per run (each document's graphs are its own, the entity graph
+/// is made once).
+#[derive(Default)]
+struct Counts {
+    quads: usize,
+    entities: std::collections::HashSet<String>,
+    events: std::collections::HashSet<String>,
+    memberships: std::collections::HashSet<String>,
+}
+
+impl Counts {
+    fn add(&mut self, quads: &[oxigraph::model::Quad]) {
+        use crate::rdf::vocab::{org, schema, sem};
+        use oxigraph::model::{vocab::rdf, Term};
+        self.quads += quads.len();
+        for q in quads.iter().filter(|q| q.predicate == rdf::TYPE) {
+            let Term::NamedNode(t) = &q.object else {
+                continue;
+            };
+            let set = if *t == sem::EVENT {
+                &mut self.events
+            } else if *t == org::MEMBERSHIP {
+                &mut self.memberships
+            } else if *t == schema::PERSON || *t == schema::ORGANIZATION || *t == schema::PLACE {
+                &mut self.entities
+            } else {
+                continue;
+            };
+            set.insert(q.subject.to_string());
+        }
+    }
 }
 
 /// Count documents, sentences, entities, events, memberships and quads in a store.

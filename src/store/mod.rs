@@ -97,6 +97,10 @@ pub enum StoreError {
     /// Oxigraph storage error.
     #[error("store: {0}")]
     Oxigraph(String),
+    /// A quad operation on a writer opened without its quads
+    /// ([`GraphStore::open_writer`] with `with_quads` false).
+    #[error("store {0}: this writer was opened without its quads (a bug in newsgraph)")]
+    NoQuads(PathBuf),
 }
 
 /// Name of the in-memory backend in messages.
@@ -184,6 +188,9 @@ pub struct GraphStore {
     /// RocksDB: the working database has been marked dirty since the last commit (or open).
     #[cfg(feature = "rocksdb")]
     marked: bool,
+    /// False for a default-backend writer opened without its quads: `store` stays empty,
+    /// quad operations only update the records, and the caller writes the snapshot.
+    holds_quads: bool,
 }
 
 fn io_err(path: &Path) -> impl FnOnce(std::io::Error) -> StoreError + '_ {
@@ -223,6 +230,26 @@ pub fn write_atomic(
 impl GraphStore {
     /// Open (or, in write mode, create) the store in `dir` for IRIs under `base`.
     pub fn open(dir: &Path, mode: Mode, base: &str) -> Result<Self, StoreError> {
+        Self::open_with(dir, mode, base, true)
+    }
+
+    /// Open a writer. With `with_quads` false and the default (in-memory) backend, the
+    /// snapshot is not loaded and quads given to [`put_document`](Self::put_document) and
+    /// the like are not kept in memory, only the records: for a caller that writes every
+    /// quad of the next snapshot itself and commits with
+    /// [`commit_with_snapshot`](Self::commit_with_snapshot) (`extract`, which then neither
+    /// loads nor indexes millions of quads it does not read). RocksDB writers always hold
+    /// their quads.
+    pub fn open_writer(dir: &Path, base: &str, with_quads: bool) -> Result<Self, StoreError> {
+        Self::open_with(
+            dir,
+            Mode::Write,
+            base,
+            with_quads || cfg!(feature = "rocksdb"),
+        )
+    }
+
+    fn open_with(dir: &Path, mode: Mode, base: &str, with_quads: bool) -> Result<Self, StoreError> {
         let manifest_path = dir.join("manifest.json");
         if mode == Mode::Read && !manifest_path.exists() {
             return Err(StoreError::Missing(dir.to_path_buf()));
@@ -257,7 +284,12 @@ impl GraphStore {
         let mut attempts = 0;
         let (manifest, store, reader_lock) = loop {
             let manifest = Self::read_manifest(dir, mode, base)?;
-            match Self::open_backend(dir, mode, &manifest)? {
+            let backend = if with_quads {
+                Self::open_backend(dir, mode, &manifest)?
+            } else {
+                Some((Store::new().map_err(ox)?, None))
+            };
+            match backend {
                 Some((store, reader_lock)) => break (manifest, store, reader_lock),
                 None if attempts < 20 => attempts += 1,
                 None => {
@@ -278,6 +310,7 @@ impl GraphStore {
             dirty: false,
             #[cfg(feature = "rocksdb")]
             marked: false,
+            holds_quads: with_quads,
         })
     }
 
@@ -476,7 +509,8 @@ impl GraphStore {
         Ok(())
     }
 
-    /// The Oxigraph store.
+    /// The Oxigraph store (empty for a writer opened without its quads, see
+    /// [`open_writer`](Self::open_writer)).
     pub fn store(&self) -> &Store {
         &self.store
     }
@@ -493,6 +527,9 @@ impl GraphStore {
 
     /// Number of quads.
     pub fn len(&self) -> Result<usize, StoreError> {
+        if !self.holds_quads {
+            return Err(StoreError::NoQuads(self.dir.clone()));
+        }
         self.store.len().map_err(ox)
     }
 
@@ -522,8 +559,10 @@ impl GraphStore {
             return Ok(false);
         };
         self.dirty = true;
-        for g in Self::document_graphs(&self.manifest.base, &record) {
-            self.store.remove_named_graph(g.as_ref()).map_err(ox)?;
+        if self.holds_quads {
+            for g in Self::document_graphs(&self.manifest.base, &record) {
+                self.store.remove_named_graph(g.as_ref()).map_err(ox)?;
+            }
         }
         Ok(true)
     }
@@ -533,9 +572,11 @@ impl GraphStore {
         self.remove_document(&record.doc.rel_path.clone())?;
         self.will_write()?;
         self.dirty = true;
-        let mut tx = self.store.start_transaction().map_err(ox)?;
-        tx.extend(quads.iter());
-        tx.commit().map_err(ox)?;
+        if self.holds_quads {
+            let mut tx = self.store.start_transaction().map_err(ox)?;
+            tx.extend(quads.iter());
+            tx.commit().map_err(ox)?;
+        }
         self.manifest
             .docs
             .insert(record.doc.rel_path.clone(), record);
@@ -564,9 +605,11 @@ impl GraphStore {
         }
         self.will_write()?;
         self.dirty = true;
-        let mut loader = self.store.bulk_loader();
-        loader.load_quads(all).map_err(ox)?;
-        loader.commit().map_err(ox)?;
+        if self.holds_quads {
+            let mut loader = self.store.bulk_loader();
+            loader.load_quads(all).map_err(ox)?;
+            loader.commit().map_err(ox)?;
+        }
         for record in records {
             self.manifest
                 .docs
@@ -580,6 +623,9 @@ impl GraphStore {
     pub fn replace_graph(&mut self, graph: &NamedNode, quads: &[Quad]) -> Result<(), StoreError> {
         self.will_write()?;
         self.dirty = true;
+        if !self.holds_quads {
+            return Ok(());
+        }
         self.store.remove_named_graph(graph.as_ref()).map_err(ox)?;
         let mut tx = self.store.start_transaction().map_err(ox)?;
         tx.extend(quads.iter());
@@ -650,6 +696,10 @@ impl GraphStore {
     pub fn commit(&mut self) -> Result<(), StoreError> {
         if self.mode != Mode::Write {
             return Ok(());
+        }
+        if !self.holds_quads {
+            // A dump of the empty in-memory store would lose every quad.
+            return Err(StoreError::NoQuads(self.dir.clone()));
         }
         let next = self.manifest.generation + 1;
         #[cfg(not(feature = "rocksdb"))]
@@ -750,7 +800,11 @@ impl Drop for GraphStore {
     /// the same store in this process (`build` reads what it just extracted), which then
     /// does not reload the snapshot it would get the very same quads from.
     fn drop(&mut self) {
-        if self.mode == Mode::Write && !self.dirty && self.manifest.generation > 0 {
+        if self.mode == Mode::Write
+            && !self.dirty
+            && self.holds_quads
+            && self.manifest.generation > 0
+        {
             put_cached(&self.dir, self.manifest.generation, self.store.clone());
         }
     }

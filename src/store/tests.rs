@@ -270,3 +270,58 @@ fn records_live_beside_a_small_manifest_and_version_1_stores_are_moved_over() {
         .collect();
     assert_eq!(left.len(), 1, "{left:?}");
 }
+
+/// `extract`'s writer on the default backend: no snapshot loaded, no quad kept, the records
+/// updated, and the snapshot the caller writes is what readers then see.
+#[cfg(not(feature = "rocksdb"))]
+#[test]
+fn a_writer_without_quads_commits_only_the_snapshot_it_is_given() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let dir = tmp.path().join("store");
+    let mut w = write(&dir);
+    w.put_new_documents(vec![doc("a.txt", 2, "a1")])
+        .expect("bulk load");
+    w.commit().expect("commit");
+    let committed = sorted_quads(&w);
+    drop(w);
+
+    let mut w = GraphStore::open_writer(&dir, BASE, false).expect("open without quads");
+    assert_eq!(w.manifest().docs.len(), 1, "records are read");
+    assert!(
+        w.store().is_empty().expect("empty"),
+        "the snapshot is not loaded"
+    );
+    assert!(matches!(w.len(), Err(StoreError::NoQuads(_))));
+    let (rec, quads) = doc("b.txt", 1, "b1");
+    w.put_new_documents(vec![(rec, quads.clone())])
+        .expect("records only");
+    assert!(w.store().is_empty().expect("empty"), "quads are not kept");
+    assert!(
+        matches!(w.commit(), Err(StoreError::NoQuads(_))),
+        "a plain commit would dump an empty store"
+    );
+    let mut snapshot = w
+        .start_snapshot()
+        .expect("snapshot")
+        .expect("default backend");
+    let mut text = String::new();
+    for q in committed
+        .iter()
+        .cloned()
+        .chain(quads.iter().map(|q| q.to_string()))
+    {
+        text.push_str(&q);
+        text.push_str(" .\n");
+    }
+    snapshot.write(&text).expect("write");
+    w.commit_with_snapshot(Some(snapshot)).expect("commit");
+    drop(w);
+    let r = read(&dir);
+    let mut want: Vec<String> = committed
+        .into_iter()
+        .chain(quads.iter().map(|q| q.to_string()))
+        .collect();
+    want.sort();
+    assert_eq!(sorted_quads(&r), want);
+    assert_eq!(write(&dir).manifest().docs.len(), 2);
+}

@@ -59,6 +59,7 @@ pub fn extract(paths: Vec<PathBuf>, store_dir: &Path) -> newsgraph::pipeline::Su
         shard: None,
         prune: false,
         progress: false,
+        keep_quads: false,
     })
     .unwrap_or_else(|e| panic!("extract into {}: {e}", store_dir.display()))
 }
