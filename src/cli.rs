@@ -17,7 +17,7 @@ use newsgraph::export::{self, Format};
 use newsgraph::graph;
 use newsgraph::pipeline::{self, ExtractOptions, Summary};
 use newsgraph::rdf::DEFAULT_BASE;
-use newsgraph::store::{GraphStore, Mode};
+use newsgraph::store::{self, GraphStore, Mode};
 
 /// newsgraph — news articles to a knowledge graph with sentence-level provenance.
 ///
@@ -481,16 +481,27 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             output,
             store,
         } => {
-            let gs = GraphStore::open(&store, Mode::Read, DEFAULT_BASE)?;
             let fmt: Format = format.parse()?;
+            // A quad format from the default backend streams from the snapshot, without
+            // loading it into a store.
+            let snapshot = if !canonical && fmt.is_quads() {
+                store::SnapshotIndex::open(&store)?
+            } else {
+                None
+            };
+            let gs = match snapshot {
+                Some(_) => None,
+                None => Some(GraphStore::open(&store, Mode::Read, DEFAULT_BASE)?),
+            };
             let mut w: Box<dyn Write> = match &output {
                 Some(p) => Box::new(create(p)?),
                 None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
             };
-            let written = if canonical {
-                export::export_canonical(gs.store(), &mut w)
-            } else {
-                export::export(gs.store(), fmt, &mut w)
+            let written = match (&snapshot, &gs) {
+                (Some(snap), _) => export::export_snapshot(snap, fmt, &mut w),
+                (None, Some(gs)) if canonical => export::export_canonical(gs.store(), &mut w),
+                (None, Some(gs)) => export::export(gs.store(), fmt, &mut w),
+                (None, None) => Ok(()), // not reached: without a snapshot the store is open
             };
             match written
                 .map_err(anyhow::Error::from)

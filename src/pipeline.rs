@@ -258,7 +258,11 @@ pub fn extract_into_store(opts: &ExtractOptions) -> crate::Result<Summary> {
     let pairs: Vec<(&Document, &Extraction)> = all.iter().map(|(_, d, e, _)| (d, e)).collect();
     let resolved = resolve::resolve(&pairs, lexicon);
     // The entity graph (made from every document, replaced as a whole).
-    let (entity_quads, entity_text) = rdf::entity_quads(&minter, &pairs, &resolved);
+    let rdf::NQuads {
+        quads: entity_quads,
+        text: entity_text,
+        graphs: entity_graphs,
+    } = rdf::entity_quads(&minter, &pairs, &resolved);
     drop(pairs);
     // The summary's counts, from the quads as they are made (no query over the store).
     let mut counts = Counts::default();
@@ -274,7 +278,7 @@ pub fn extract_into_store(opts: &ExtractOptions) -> crate::Result<Summary> {
     type Chunk = Vec<(usize, (String, Document, Extraction, Option<String>))>;
     let mut snapshot = gs.start_snapshot()?;
     if let Some(s) = snapshot.as_mut() {
-        s.write(&entity_text)?;
+        s.write_graphs(&entity_text, &entity_graphs)?;
     }
     drop(entity_text);
     let mut rest = all.into_iter().enumerate().peekable();
@@ -286,21 +290,21 @@ pub fn extract_into_store(opts: &ExtractOptions) -> crate::Result<Summary> {
             let mut snapshot = snapshot;
             while rest.peek().is_some() {
                 let chunk: Chunk = rest.by_ref().take(CHUNK).collect();
-                let made: Vec<(Vec<oxigraph::model::Quad>, String, String)> = chunk
+                let made: Vec<(rdf::NQuads, String)> = chunk
                     .par_iter()
                     .map(|(i, (_, doc, ex, _))| {
-                        let (q, text) = rdf::document_quads_nquads(minter, doc, ex, resolved, *i);
-                        let h = nquads_hash(&text);
-                        (q, text, h)
+                        let made = rdf::document_quads_nquads(minter, doc, ex, resolved, *i);
+                        let h = nquads_hash(&made.text);
+                        (made, h)
                     })
                     .collect();
                 let mut quads: Made = Vec::with_capacity(made.len());
-                for (q, text, h) in made {
+                for (made, h) in made {
                     if let Some(s) = snapshot.as_mut() {
-                        s.write(&text)?;
+                        s.write_graphs(&made.text, &made.graphs)?;
                     }
-                    counts.add(&q);
-                    quads.push((q, h));
+                    counts.add(&made.quads);
+                    quads.push((made.quads, h));
                 }
                 if tx.send((chunk, quads)).is_err() {
                     break;

@@ -281,7 +281,7 @@ fn pipeline(bytes: &[u8]) -> Result<(), TestCaseError> {
     let minter = Minter::new(DEFAULT_BASE).expect("base");
     let mut quads = document_quads(&minter, &doc, &ex, &resolved, 0);
     // The entity graph carries the labels and altLabels: escaping is checked on them too.
-    quads.extend(entity_quads(&minter, &[(&doc, &ex)], &resolved).0);
+    quads.extend(entity_quads(&minter, &[(&doc, &ex)], &resolved).quads);
     check_quads(&doc, &quads)
 }
 

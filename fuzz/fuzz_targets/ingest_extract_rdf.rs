@@ -34,7 +34,7 @@ fuzz_target!(|data: &[u8]| {
     let resolved = newsgraph::resolve::resolve(&[(&doc, &ex)], lx);
     let minter = Minter::new(DEFAULT_BASE).expect("base");
     let mut quads = document_quads(&minter, &doc, &ex, &resolved, 0);
-    quads.extend(entity_quads(&minter, &[(&doc, &ex)], &resolved).0);
+    quads.extend(entity_quads(&minter, &[(&doc, &ex)], &resolved).quads);
     let mut ser = RdfSerializer::from_format(RdfFormat::NQuads).for_writer(Vec::new());
     for q in &quads {
         ser.serialize_quad(q).expect("serialize");

@@ -64,6 +64,9 @@ pub enum ExportError {
     /// Reading the store failed.
     #[error("cannot read the store: {0}")]
     Store(#[from] StorageError),
+    /// Reading a snapshot failed.
+    #[error("{0}")]
+    Snapshot(#[from] crate::store::StoreError),
 }
 
 /// Options of [`export_with`]: the prefixes declared in the output and an optional base IRI.
@@ -180,6 +183,46 @@ pub fn export_with(
     } else {
         write_merged_graph_sorted(store, format, &mut serializer)?;
     }
+    let mut writer = serializer.finish()?;
+    writer.flush()?;
+    Ok(())
+}
+
+/// Like [`export`] for a quad format (TriG, N-Quads), streamed from a default-backend
+/// snapshot without loading it into a store: the same bytes as [`export`] of the store the
+/// snapshot holds, in memory bounded by the largest named graph.
+///
+/// # Errors
+/// [`ExportError::Store`] when the snapshot cannot be read or parsed, [`ExportError::Io`]
+/// when writing fails; a triple format is an [`ExportError::Serialize`] error (they need the
+/// merged graph: use [`export`]).
+pub fn export_snapshot(
+    snapshot: &crate::store::SnapshotIndex,
+    format: Format,
+    out: impl Write,
+) -> Result<(), ExportError> {
+    if !format.is_quads() {
+        return Err(ExportError::Serialize(format!(
+            "{format:?} is not a quad format: export it from the store"
+        )));
+    }
+    let writer = XmlCrEscaper {
+        inner: BufWriter::new(out),
+        enabled: false,
+    };
+    let mut serializer = ExportOptions::default()
+        .serializer(format)?
+        .for_writer(writer);
+    snapshot.for_each_graph(|graph, text| -> Result<(), ExportError> {
+        for quad in oxigraph::io::RdfParser::from_format(oxigraph::io::RdfFormat::NQuads)
+            .for_slice(text.as_bytes())
+        {
+            let quad =
+                quad.map_err(|e| ExportError::Serialize(format!("snapshot graph {graph}: {e}")))?;
+            serializer.serialize_quad(&quad)?;
+        }
+        Ok(())
+    })?;
     let mut writer = serializer.finish()?;
     writer.flush()?;
     Ok(())

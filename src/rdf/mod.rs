@@ -40,8 +40,11 @@ impl Out {
     }
 }
 
+/// An offset or index. `xsd:integer`, not `xsd:nonNegativeInteger`: Oxigraph's store keeps
+/// every integer subtype as `xsd:integer`, so that is what queries and exports of the store
+/// return; the snapshot, written from these quads and exported from directly, says the same.
 fn int(n: usize) -> Literal {
-    Literal::new_typed_literal(n.to_string(), xsd::NON_NEGATIVE_INTEGER)
+    Literal::new_typed_literal(n.to_string(), xsd::INTEGER)
 }
 
 fn entity_types(e: &Entity) -> Vec<NamedNodeRef<'static>> {
@@ -102,19 +105,19 @@ pub fn document_quads(
     resolved: &Resolved,
     d: usize,
 ) -> Vec<Quad> {
-    document_quads_nquads(minter, doc, ex, resolved, d).0
+    document_quads_nquads(minter, doc, ex, resolved, d).quads
 }
 
 /// [`document_quads`] and the same quads, in the same order, as N-Quads text (one line
-/// each: `quad.to_string()`, then ` .` and a line feed): the text is made anyway to sort the
-/// quads.
+/// each: `quad.to_string()`, then ` .` and a line feed; the text is made anyway to sort the
+/// quads), grouped by graph.
 pub fn document_quads_nquads(
     minter: &Minter,
     doc: &Document,
     ex: &Extraction,
     resolved: &Resolved,
     d: usize,
-) -> (Vec<Quad>, String) {
+) -> NQuads {
     let links = &resolved.links[d];
     let ix = CharIndex::new(&doc.text);
     let doc_iri = minter.document(&doc.slug);
@@ -311,22 +314,62 @@ pub fn document_quads_nquads(
     sorted_nquads(out.quads)
 }
 
-/// Quads sorted by their N-Quads form, duplicates dropped (two quads are equal exactly when
-/// their N-Quads forms are), and the same quads as N-Quads text.
-fn sorted_nquads(quads: Vec<Quad>) -> (Vec<Quad>, String) {
+/// The N-Quads form of a quad's graph name, as the end of the quad's N-Quads line (`""` for
+/// the default graph).
+fn graph_suffix<'a>(line: &'a str, quad: &Quad) -> &'a str {
+    match &quad.graph_name {
+        GraphName::NamedNode(n) => line
+            .get(line.len().saturating_sub(n.as_str().len() + 2)..)
+            .unwrap_or(""),
+        _ => "",
+    }
+}
+
+/// Quads with their N-Quads text, grouped by named graph.
+#[derive(Debug, Clone, Default)]
+pub struct NQuads {
+    /// The quads, in text order.
+    pub quads: Vec<Quad>,
+    /// One line per quad (`quad.to_string()`, ` .`, line feed).
+    pub text: String,
+    /// Each named graph's N-Quads form (`<iri>`) and the byte range of its lines in `text`,
+    /// in text order (sorted by that form).
+    pub graphs: Vec<(String, std::ops::Range<usize>)>,
+}
+
+/// Quads sorted by graph (N-Quads form), then by their N-Quads form, duplicates dropped (two
+/// quads are equal exactly when their N-Quads forms are), and the same quads as N-Quads text:
+/// each graph's lines are contiguous and in the order `export` writes them, so that a quad
+/// export can be streamed from the snapshot (see [`graph_ranges`]).
+fn sorted_nquads(quads: Vec<Quad>) -> NQuads {
     let mut keyed: Vec<(String, Quad)> = quads.into_iter().map(|q| (nquad_string(&q), q)).collect();
-    keyed.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    keyed.sort_unstable_by(|a, b| {
+        graph_suffix(&a.0, &a.1)
+            .cmp(graph_suffix(&b.0, &b.1))
+            .then_with(|| a.0.cmp(&b.0))
+    });
     keyed.dedup_by(|a, b| a.0 == b.0);
     let mut text = String::with_capacity(keyed.iter().map(|(k, _)| k.len() + 3).sum());
+    let mut graphs: Vec<(String, std::ops::Range<usize>)> = Vec::new();
     let quads = keyed
         .into_iter()
         .map(|(k, q)| {
+            let at = text.len();
             text.push_str(&k);
             text.push_str(" .\n");
+            let graph = graph_suffix(&k, &q);
+            match graphs.last_mut() {
+                Some((g, r)) if g == graph => r.end = text.len(),
+                _ => graphs.push((graph.to_string(), at..text.len())),
+            }
             q
         })
         .collect();
-    (quads, text)
+    NQuads {
+        quads,
+        text,
+        graphs,
+    }
 }
 
 /// The entity a mention names, when its quads are written: it is linked to an entity and
@@ -377,7 +420,7 @@ pub fn entity_quads(
     minter: &Minter,
     docs: &[(&Document, &Extraction)],
     resolved: &Resolved,
-) -> (Vec<Quad>, String) {
+) -> NQuads {
     let graph = minter.entities_graph();
     let mut out = Out {
         quads: Vec::new(),

@@ -654,6 +654,8 @@ impl GraphStore {
             w: Some(BufWriter::with_capacity(1 << 20, file)),
             tmp,
             generation: next,
+            written: 0,
+            index: Some(Vec::new()),
         }))
     }
 
@@ -684,6 +686,23 @@ impl GraphStore {
             source: e.into_error(),
         })?;
         file.sync_all().map_err(io_err(&tmp))?;
+        // The graph index, sorted by graph: `offset<TAB>length<TAB><graph>` per line.
+        let index_path = self.dir.join(format!("data-{}.idx", snapshot.generation));
+        match snapshot.index.take() {
+            Some(mut index) => {
+                index.sort_by(|a, b| a.graph.cmp(&b.graph).then(a.offset.cmp(&b.offset)));
+                write_atomic(&index_path, |w| {
+                    use std::io::Write as _;
+                    for e in &index {
+                        writeln!(w, "{}\t{}\t{}", e.offset, e.len, e.graph)?;
+                    }
+                    Ok(())
+                })?;
+            }
+            None => {
+                let _ = fs::remove_file(&index_path);
+            }
+        }
         let path = self.dir.join(format!("data-{}.nq", snapshot.generation));
         fs::rename(&tmp, &path).map_err(io_err(&path))?;
         if let Ok(d) = File::open(&self.dir) {
@@ -705,6 +724,8 @@ impl GraphStore {
         #[cfg(not(feature = "rocksdb"))]
         {
             let path = self.dir.join(format!("data-{next}.nq"));
+            // A dump has no graph index; one left by a crashed commit would not match it.
+            let _ = fs::remove_file(self.dir.join(format!("data-{next}.idx")));
             let store = &self.store;
             write_atomic(&path, |w| {
                 store
@@ -759,6 +780,7 @@ impl GraphStore {
         #[cfg(not(feature = "rocksdb"))]
         if old > 0 {
             let _ = fs::remove_file(self.dir.join(format!("data-{old}.nq")));
+            let _ = fs::remove_file(self.dir.join(format!("data-{old}.idx")));
         }
         #[cfg(feature = "rocksdb")]
         let _ = old;
@@ -905,12 +927,183 @@ pub struct SnapshotWriter {
     w: Option<BufWriter<File>>,
     tmp: PathBuf,
     generation: u64,
+    /// Bytes written so far.
+    written: u64,
+    /// The graph index (see [`SnapshotIndex`]); `None` once text without graph ranges was
+    /// written.
+    index: Option<Vec<IndexEntry>>,
+}
+
+/// A committed snapshot of the default backend with its graph index, read without loading
+/// it into a store: quad exports stream from it, one named graph at a time, in the order
+/// [`crate::export`] writes them, in memory bounded by the largest graph.
+pub struct SnapshotIndex {
+    path: PathBuf,
+    file: Option<File>,
+    entries: Vec<IndexEntry>,
+}
+
+impl SnapshotIndex {
+    /// The committed snapshot of the store in `dir` and its graph index; `Ok(None)` when
+    /// there is none to stream (the RocksDB backend, or a snapshot written without an index).
+    ///
+    /// # Errors
+    /// As [`GraphStore::open`] in read mode: no store, a newer format, a store of the other
+    /// backend, unreadable or corrupt files.
+    pub fn open(dir: &Path) -> Result<Option<Self>, StoreError> {
+        if cfg!(feature = "rocksdb") {
+            return Ok(None);
+        }
+        for _ in 0..20 {
+            let manifest = GraphStore::read_manifest(dir, Mode::Read, "")?;
+            let g = manifest.generation;
+            if g == 0 {
+                return Ok(Some(SnapshotIndex {
+                    path: dir.to_path_buf(),
+                    file: None,
+                    entries: Vec::new(),
+                }));
+            }
+            let data = dir.join(format!("data-{g}.nq"));
+            let idx = dir.join(format!("data-{g}.idx"));
+            if !data.exists() && rocks_path::snapshot(dir, g).exists() {
+                return Err(StoreError::OtherBackend {
+                    path: dir.to_path_buf(),
+                    found: ROCKSDB_BACKEND,
+                    ours: MEMORY_BACKEND,
+                });
+            }
+            // Open both before a writer's next commit may remove them.
+            let (file, text) = match (File::open(&data), fs::read_to_string(&idx)) {
+                (Ok(f), Ok(t)) => (f, t),
+                (Ok(_), Err(e)) if e.kind() == std::io::ErrorKind::NotFound => {
+                    if GraphStore::read_manifest(dir, Mode::Read, "")?.generation == g {
+                        return Ok(None);
+                    }
+                    continue;
+                }
+                (Err(e), _) | (_, Err(e)) if e.kind() == std::io::ErrorKind::NotFound => continue,
+                (Err(e), _) => return Err(io_err(&data)(e)),
+                (_, Err(e)) => return Err(io_err(&idx)(e)),
+            };
+            let corrupt = |line: &str| StoreError::Corrupt {
+                path: idx.clone(),
+                message: format!("bad index line {line:?}"),
+            };
+            let mut entries = Vec::new();
+            for line in text.lines() {
+                let mut parts = line.splitn(3, '\t');
+                let (Some(o), Some(l), Some(graph)) = (parts.next(), parts.next(), parts.next())
+                else {
+                    return Err(corrupt(line));
+                };
+                let (Ok(offset), Ok(len)) = (o.parse(), l.parse()) else {
+                    return Err(corrupt(line));
+                };
+                entries.push(IndexEntry {
+                    graph: graph.to_string(),
+                    offset,
+                    len,
+                });
+            }
+            return Ok(Some(SnapshotIndex {
+                path: data,
+                file: Some(file),
+                entries,
+            }));
+        }
+        Err(StoreError::Corrupt {
+            path: dir.to_path_buf(),
+            message: "the snapshot named by manifest.json keeps vanishing".into(),
+        })
+    }
+
+    /// Call `f` with each named graph's N-Quads form and its lines (N-Quads text, sorted),
+    /// graphs in the order of their N-Quads forms.
+    ///
+    /// # Errors
+    /// A read error of the snapshot, or `f`'s error.
+    pub fn for_each_graph<E: From<StoreError>>(
+        &self,
+        mut f: impl FnMut(&str, &str) -> Result<(), E>,
+    ) -> Result<(), E> {
+        use std::io::{Read as _, Seek as _};
+        let Some(file) = &self.file else {
+            return Ok(());
+        };
+        let mut file = file;
+        let mut buf = Vec::new();
+        let mut i = 0;
+        while i < self.entries.len() {
+            let graph = &self.entries[i].graph;
+            let mut j = i;
+            buf.clear();
+            while j < self.entries.len() && self.entries[j].graph == *graph {
+                let e = &self.entries[j];
+                file.seek(std::io::SeekFrom::Start(e.offset))
+                    .map_err(io_err(&self.path))?;
+                let start = buf.len();
+                buf.resize(start + e.len as usize, 0);
+                file.read_exact(&mut buf[start..])
+                    .map_err(io_err(&self.path))?;
+                j += 1;
+            }
+            let text = std::str::from_utf8(&buf).map_err(|e| StoreError::Corrupt {
+                path: self.path.clone(),
+                message: e.to_string(),
+            })?;
+            if j - i > 1 {
+                // The same graph in several documents' text: one sorted block.
+                let mut lines: Vec<&str> = text.split_inclusive('\n').collect();
+                lines.sort_unstable();
+                lines.dedup();
+                f(graph, &lines.concat())?;
+            } else {
+                f(graph, text)?;
+            }
+            i = j;
+        }
+        Ok(())
+    }
+}
+
+/// One named graph's lines in a snapshot: its N-Quads form and their byte range.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct IndexEntry {
+    graph: String,
+    offset: u64,
+    len: u64,
 }
 
 impl SnapshotWriter {
-    /// Append N-Quads text (whole lines).
+    /// Append N-Quads text (whole lines). A snapshot written with `write` has no graph index
+    /// (quad exports then read the store).
     pub fn write(&mut self, nquads: &str) -> Result<(), StoreError> {
+        self.index = None;
+        self.append(nquads)
+    }
+
+    /// Append N-Quads text whose named graphs are `graphs` (each graph's N-Quads form and the
+    /// byte range of its lines in `nquads`, as [`crate::rdf::NQuads`] gives them), recorded
+    /// in the snapshot's graph index.
+    pub fn write_graphs(
+        &mut self,
+        nquads: &str,
+        graphs: &[(String, std::ops::Range<usize>)],
+    ) -> Result<(), StoreError> {
+        if let Some(index) = &mut self.index {
+            index.extend(graphs.iter().map(|(g, r)| IndexEntry {
+                graph: g.clone(),
+                offset: self.written + r.start as u64,
+                len: (r.end - r.start) as u64,
+            }));
+        }
+        self.append(nquads)
+    }
+
+    fn append(&mut self, nquads: &str) -> Result<(), StoreError> {
         use std::io::Write as _;
+        self.written += nquads.len() as u64;
         match &mut self.w {
             Some(w) => w.write_all(nquads.as_bytes()).map_err(io_err(&self.tmp)),
             None => Ok(()),
