@@ -300,15 +300,15 @@ fn exit_for(s: &Summary) -> ExitCode {
     }
 }
 
-fn run_extract(
+fn extract_options(
     paths: Vec<PathBuf>,
     store: PathBuf,
     shard: Option<(usize, usize)>,
     prune: bool,
     c: &ExtractArgs,
     keep_quads: bool,
-) -> anyhow::Result<Summary> {
-    let opts = ExtractOptions {
+) -> ExtractOptions {
+    ExtractOptions {
         paths,
         store,
         base: c.base.clone(),
@@ -317,7 +317,18 @@ fn run_extract(
         prune,
         progress: !c.quiet && std::io::stderr().is_terminal(),
         keep_quads,
-    };
+    }
+}
+
+fn run_extract(
+    paths: Vec<PathBuf>,
+    store: PathBuf,
+    shard: Option<(usize, usize)>,
+    prune: bool,
+    c: &ExtractArgs,
+    keep_quads: bool,
+) -> anyhow::Result<Summary> {
+    let opts = extract_options(paths, store, shard, prune, c, keep_quads);
     let s = pipeline::extract_into_store(&opts)?;
     print_errors(&s);
     Ok(s)
@@ -352,20 +363,40 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             common,
         } => {
             let store_dir = out.join("store");
-            // The store stays in memory for the TriG and DOT files made right after.
-            let s = run_extract(paths, store_dir.clone(), None, false, &common, true)?;
-            let gs = GraphStore::open(&store_dir, Mode::Read, &common.base)?;
             let trig = out.join("graph.trig");
-            // The TriG export and the reading of the views' data both only read the store:
-            // they run side by side.
+            // Default backend: the quads go to the snapshot only, never into a store; the DOT
+            // views are made from them as they pass, the TriG streams from the snapshot.
+            // RocksDB: the TriG and the views' data are read from the store, side by side.
+            let mut builder = graph::ViewDataBuilder::new();
+            let rocksdb = cfg!(feature = "rocksdb");
+            let s = if rocksdb {
+                run_extract(paths, store_dir.clone(), None, false, &common, true)?
+            } else {
+                let opts = extract_options(paths, store_dir.clone(), None, false, &common, false);
+                let s = pipeline::extract_into_store_with(&opts, &mut |q| builder.add(q))?;
+                print_errors(&s);
+                s
+            };
+            let snapshot = store::SnapshotIndex::open(&store_dir)?;
+            let gs = match &snapshot {
+                Some(_) => None,
+                None => Some(GraphStore::open(&store_dir, Mode::Read, &common.base)?),
+            };
             let (exported, data) = std::thread::scope(|scope| {
                 let export = scope.spawn(|| -> anyhow::Result<()> {
                     let mut w = create(&trig)?;
-                    export::export(gs.store(), Format::TriG, &mut w)?;
+                    match (&snapshot, &gs) {
+                        (Some(snap), _) => export::export_snapshot(snap, Format::TriG, &mut w)?,
+                        (None, Some(gs)) => export::export(gs.store(), Format::TriG, &mut w)?,
+                        (None, None) => {}
+                    }
                     w.flush()?;
                     Ok(())
                 });
-                let data = graph::ViewData::load(gs.store());
+                let data = match &gs {
+                    Some(gs) => graph::ViewData::load(gs.store()),
+                    None => Ok(builder.finish()),
+                };
                 let exported = export
                     .join()
                     .unwrap_or_else(|_| Err(anyhow::anyhow!("the TriG export panicked")));
@@ -420,7 +451,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             // The process ends now: freeing millions of in-memory quads one allocation at a
             // time took over a minute at 10,000 articles. Everything is written and
             // committed; a RocksDB reader is closed properly.
-            if !cfg!(feature = "rocksdb") {
+            if !rocksdb {
                 std::mem::forget(gs);
                 std::mem::forget(data);
             }

@@ -42,7 +42,7 @@ use std::path::PathBuf;
 pub use petgraph::graph::{DiGraph, NodeIndex};
 
 pub use self::dot::to_dot;
-pub use self::model::{build_view, build_view_from, ViewData};
+pub use self::model::{build_view, build_view_from, ViewData, ViewDataBuilder};
 pub use self::render::{render, render_with_timeout, DEFAULT_RENDER_TIMEOUT, FORMATS};
 
 /// Which view to build.

@@ -50,6 +50,210 @@ impl ViewData {
     }
 }
 
+/// Makes [`ViewData`] from quads as they are made, without a store: what `build` uses on the
+/// default backend, where the quads go to the snapshot and never into a store. Give it every
+/// quad of the store, each document's quads in one [`add`](Self::add) call (a sentence's
+/// index, text and document, and a mention's entity and sentence, are joined within a call);
+/// [`finish`](Self::finish) then gives what [`ViewData::load`] would read from a store
+/// holding those quads (the two are compared in the tests).
+#[derive(Debug, Default)]
+pub struct ViewDataBuilder {
+    raw: Raw,
+    /// Types of subjects typed `sem:Event` or with a type in the `ng:` namespace.
+    event_types: HashMap<String, BTreeSet<String>>,
+    /// Subjects typed `org:Membership`.
+    membership_subjects: BTreeSet<String>,
+    /// `sem:hasActor` / `sem:hasPlace` / `sem:hasTimeStamp` / `prov:wasDerivedFrom` and
+    /// `org:member` / `org:organization` / `org:role` values, by subject.
+    props: HashMap<String, Vec<(String, String)>>,
+}
+
+impl ViewDataBuilder {
+    /// A builder with nothing in it.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Add one document's quads (or any set of quads that holds, for each sentence and
+    /// mention in it, all of their quads).
+    pub fn add(&mut self, quads: &[oxigraph::model::Quad]) {
+        use oxigraph::model::vocab::{rdf, rdfs};
+        use vocab::{dcterms, itsrdf, ng, nif, org, prov, schema, sem, skos};
+        fn text(t: &Term) -> String {
+            match t {
+                Term::NamedNode(n) => n.as_str().to_owned(),
+                Term::BlankNode(b) => format!("_:{}", b.as_str()),
+                Term::Literal(l) => l.value().to_owned(),
+                #[allow(unreachable_patterns)]
+                other => other.to_string(),
+            }
+        }
+        type Local = HashMap<String, Vec<String>>;
+        let (mut idx, mut ctx, mut anchor, mut path, mut src): (Local, Local, Local, Local, Local) =
+            Default::default();
+        let (mut ident, mut in_sentence): (Local, Local) = Default::default();
+        for q in quads {
+            let subject = match &q.subject {
+                oxigraph::model::NamedOrBlankNode::NamedNode(n) => n.as_str().to_owned(),
+                oxigraph::model::NamedOrBlankNode::BlankNode(b) => format!("_:{}", b.as_str()),
+            };
+            let p = q.predicate.as_ref();
+            let o = text(&q.object);
+            let push = |m: &mut Local| m.entry(subject.clone()).or_default().push(o.clone());
+            if p == rdf::TYPE {
+                if o == sem::EVENT.as_str() || o.starts_with(vocab::NG) {
+                    self.event_types.entry(subject).or_default().insert(o);
+                } else if o == org::MEMBERSHIP.as_str() {
+                    self.membership_subjects.insert(subject);
+                } else if o == schema::PERSON.as_str()
+                    || o == schema::ORGANIZATION.as_str()
+                    || o == schema::PLACE.as_str()
+                {
+                    let kind = match local_name(&o) {
+                        "Person" => NodeKind::Person,
+                        "Organization" => NodeKind::Organization,
+                        _ => NodeKind::Place,
+                    };
+                    let entry = self.raw.entity_kinds.entry(subject).or_insert(kind);
+                    *entry = (*entry).min(kind);
+                }
+            } else if p == rdfs::LABEL {
+                self.raw.labels.entry(subject).or_default().insert(o);
+            } else if p == skos::ALT_LABEL {
+                self.raw.alt_labels.entry(subject).or_default().insert(o);
+            } else if p == ng::SENTENCE_INDEX {
+                push(&mut idx);
+            } else if p == nif::REFERENCE_CONTEXT {
+                push(&mut ctx);
+            } else if p == nif::ANCHOR_OF {
+                push(&mut anchor);
+            } else if p == ng::SOURCE_PATH {
+                push(&mut path);
+            } else if p == dcterms::SOURCE {
+                push(&mut src);
+            } else if p == itsrdf::TA_IDENT_REF {
+                push(&mut ident);
+            } else if p == nif::SENTENCE_PROP {
+                push(&mut in_sentence);
+            } else if p == sem::HAS_ACTOR
+                || p == sem::HAS_PLACE
+                || p == sem::HAS_TIME_STAMP
+                || p == prov::WAS_DERIVED_FROM
+                || p == org::MEMBER
+                || p == org::ORGANIZATION
+                || p == org::ROLE
+            {
+                self.props
+                    .entry(subject)
+                    .or_default()
+                    .push((p.as_str().to_owned(), o));
+            }
+        }
+        // Q_SENTENCES: every combination of index, document and the optional text, path and
+        // source; the smallest evidence is kept, as `Raw::load` does.
+        let none: Vec<String> = Vec::new();
+        let or_none = |v: Option<&Vec<String>>| -> Vec<Option<String>> {
+            match v {
+                Some(v) if !v.is_empty() => v.iter().cloned().map(Some).collect(),
+                _ => vec![None],
+            }
+        };
+        for (sentence, indices) in &idx {
+            for doc in ctx.get(sentence).unwrap_or(&none) {
+                for i in indices {
+                    for t in or_none(anchor.get(sentence)) {
+                        for pa in or_none(path.get(doc)) {
+                            for sr in or_none(src.get(doc)) {
+                                let ev = Evidence {
+                                    file: pa
+                                        .clone()
+                                        .or_else(|| sr.clone())
+                                        .unwrap_or_else(|| doc.clone()),
+                                    sentence_index: i.trim().parse::<u64>().unwrap_or(0),
+                                    text: t.clone().unwrap_or_default(),
+                                    sentence: sentence.clone(),
+                                    document: doc.clone(),
+                                };
+                                match self.raw.sentences.get(sentence) {
+                                    Some(old) if *old <= ev => {}
+                                    _ => {
+                                        self.raw.sentences.insert(sentence.clone(), ev);
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        // Q_MENTIONS.
+        for (m, entities) in ident {
+            for e in entities {
+                for s in in_sentence.get(&m).unwrap_or(&none) {
+                    self.raw
+                        .mention_sentences
+                        .entry(e.clone())
+                        .or_default()
+                        .insert(s.clone());
+                }
+                self.raw.mentions.entry(e).or_default().insert(m.clone());
+            }
+        }
+    }
+
+    /// The view data of every quad added.
+    pub fn finish(self) -> ViewData {
+        let mut raw = self.raw;
+        let sem_event = vocab::sem::EVENT.as_str();
+        for (ev, types) in &self.event_types {
+            if !types.contains(sem_event) {
+                continue;
+            }
+            let info = raw.events.entry(ev.clone()).or_default();
+            for t in types.iter().filter(|t| *t != sem_event) {
+                info.types.insert(local_name(t).to_owned());
+            }
+        }
+        let (actor, place, stamp, derived) = (
+            vocab::sem::HAS_ACTOR.as_str(),
+            vocab::sem::HAS_PLACE.as_str(),
+            vocab::sem::HAS_TIME_STAMP.as_str(),
+            vocab::prov::WAS_DERIVED_FROM.as_str(),
+        );
+        for (subject, props) in self.props {
+            if let Some(info) = raw.events.get_mut(&subject) {
+                for (p, o) in &props {
+                    let set = match p.as_str() {
+                        p if p == actor => &mut info.actors,
+                        p if p == place => &mut info.places,
+                        p if p == stamp => &mut info.stamps,
+                        p if p == derived => &mut info.sentences,
+                        _ => continue,
+                    };
+                    set.insert(o.clone());
+                }
+            }
+            if self.membership_subjects.contains(&subject) {
+                let info = raw.memberships.entry(subject).or_default();
+                for (p, o) in props {
+                    let set = match p.as_str() {
+                        p if p == vocab::org::MEMBER.as_str() => &mut info.members,
+                        p if p == vocab::org::ORGANIZATION.as_str() => &mut info.organizations,
+                        p if p == vocab::org::ROLE.as_str() => &mut info.roles,
+                        p if p == derived => &mut info.sentences,
+                        _ => continue,
+                    };
+                    set.insert(o);
+                }
+            }
+        }
+        for m in self.membership_subjects {
+            raw.memberships.entry(m).or_default();
+        }
+        ViewData(raw)
+    }
+}
+
 /// [`build_view`] from data already read.
 ///
 /// # Errors
