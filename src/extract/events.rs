@@ -508,8 +508,8 @@ pub fn find(
                     || (t.lower == "that"
                         && i > 0
                         && lx
-                            .triggers
-                            .get(&vec![toks[i - 1].lower.clone()])
+                            .trigger_index
+                            .get(toks[i - 1].lower.as_str())
                             .is_some_and(|tr| tr.frame == Frame::Speech))
                     || (t.lower == "that"
                         && i > 0
@@ -536,6 +536,7 @@ pub fn find(
         suppressed: bool,
     }
     let mut hits: Vec<Hit> = Vec::new();
+    let mut key = String::new();
     let mut i = 0;
     while i < toks.len() {
         if !toks[i].is_word() || at[i].is_some() {
@@ -546,15 +547,22 @@ pub fn find(
             i += 1;
             continue;
         }
-        let mut words: Vec<String> = Vec::new();
+        // The look-up key: the words so far joined by single spaces (the form of
+        // `Lexicon::trigger_index`).
+        key.clear();
+        let mut n_words = 0;
         let mut hit = None;
         let mut k = i;
         while k < toks.len()
-            && words.len() < lx.max_trigger_tokens
+            && n_words < lx.max_trigger_tokens
             && toks[k].is_word()
             && at[k].is_none()
         {
-            words.push(toks[k].lower.clone());
+            if n_words > 0 {
+                key.push(' ');
+            }
+            key.push_str(&toks[k].lower);
+            n_words += 1;
             // A form that is both a noun and a verb ("visit", "talks"): a noun after an article,
             // a possessive or an adjective, else a verb.
             let before = i.checked_sub(1).map(|p| &toks[p]);
@@ -568,7 +576,10 @@ pub fn find(
                     )
                     || at[i - 1].is_some()
             });
-            let (v, n) = (lx.triggers.get(&words), lx.noun_triggers.get(&words));
+            let (v, n) = (
+                lx.trigger_index.get(key.as_str()),
+                lx.noun_trigger_index.get(key.as_str()),
+            );
             let pick = match (v, n) {
                 (Some(v), Some(n)) => Some(if noun_context { n } else { v }),
                 (v, n) => v.or(n),
