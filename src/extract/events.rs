@@ -2,6 +2,9 @@
 //! participants, place, time and the source the claim is attributed to.
 
 use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use rustc_hash::FxHashSet;
 
 use super::mentions;
 use super::time::TimeExpr;
@@ -38,6 +41,9 @@ const SUBORDINATORS: &[&str] = &[
     "until",
     "amid",
 ];
+/// [`SUBORDINATORS`] as a hash set (membership tests in per-token loops).
+static SUBORDINATORS_SET: LazyLock<FxHashSet<&'static str>> =
+    LazyLock::new(|| SUBORDINATORS.iter().copied().collect());
 /// Prepositions that introduce a place rather than a participant.
 const PLACE_PREPS: &[&str] = &[
     "in", "at", "near", "from", "to", "into", "inside", "outside", "across", "on", "over",
@@ -50,6 +56,9 @@ const DETERMINERS: &[&str] = &[
     "a", "an", "the", "his", "her", "their", "its", "our", "this", "that", "these", "those", "two",
     "new",
 ];
+/// [`DETERMINERS`] as a hash set (membership tests in per-token loops).
+static DETERMINERS_SET: LazyLock<FxHashSet<&'static str>> =
+    LazyLock::new(|| DETERMINERS.iter().copied().collect());
 /// Adjectives that may sit before an event noun or a group noun.
 const MODIFIER_ADJ: &[&str] = &[
     "first",
@@ -85,6 +94,9 @@ const MODIFIER_ADJ: &[&str] = &[
     "many",
     "some",
 ];
+/// [`MODIFIER_ADJ`] as a hash set (membership tests in per-token loops).
+static MODIFIER_ADJ_SET: LazyLock<FxHashSet<&'static str>> =
+    LazyLock::new(|| MODIFIER_ADJ.iter().copied().collect());
 /// Verbs whose object noun names the event ("held talks").
 const LIGHT_VERBS: &[&str] = &[
     "held",
@@ -126,6 +138,9 @@ const LIGHT_VERBS: &[&str] = &[
     "out",
     "up",
 ];
+/// [`LIGHT_VERBS`] as a hash set (membership tests in per-token loops).
+static LIGHT_VERBS_SET: LazyLock<FxHashSet<&'static str>> =
+    LazyLock::new(|| LIGHT_VERBS.iter().copied().collect());
 /// Nouns for groups that a nationality adjective can make an actor ("Russian officials").
 const GROUP_NOUNS: &[&str] = &[
     "officials",
@@ -171,6 +186,9 @@ const GROUP_NOUNS: &[&str] = &[
     "club",
     "federation",
 ];
+/// [`GROUP_NOUNS`] as a hash set (membership tests in per-token loops).
+static GROUP_NOUNS_SET: LazyLock<FxHashSet<&'static str>> =
+    LazyLock::new(|| GROUP_NOUNS.iter().copied().collect());
 /// Words between a subject and its verb: auxiliaries, adverbs, "is expected to".
 const AUX_ADV: &[&str] = &[
     "has",
@@ -299,6 +317,9 @@ const AUX_ADV: &[&str] = &[
     "refused",
     "declined",
 ];
+/// [`AUX_ADV`] as a hash set (membership tests in per-token loops).
+static AUX_ADV_SET: LazyLock<FxHashSet<&'static str>> =
+    LazyLock::new(|| AUX_ADV.iter().copied().collect());
 /// Prepositions (a verb followed by one has no direct object).
 const PREPOSITIONS: &[&str] = &[
     "in",
@@ -335,6 +356,9 @@ const PREPOSITIONS: &[&str] = &[
     "yesterday",
     "today",
 ];
+/// [`PREPOSITIONS`] as a hash set (membership tests in per-token loops).
+static PREPOSITIONS_SET: LazyLock<FxHashSet<&'static str>> =
+    LazyLock::new(|| PREPOSITIONS.iter().copied().collect());
 /// Words that make the event noun after them hypothetical.
 const HYPOTHETICAL: &[&str] = &[
     "possible",
@@ -499,7 +523,7 @@ pub fn find(
             TokKind::Punct => matches!(t.text.as_str(), ";" | ":" | "—" | "–"),
             TokKind::Possessive => false,
             TokKind::Word => {
-                SUBORDINATORS.contains(&t.lower.as_str())
+                SUBORDINATORS_SET.contains(t.lower.as_str())
                     || (t.lower == "as"
                         && next.is_some_and(|n| {
                             n.is_cap()
@@ -568,8 +592,8 @@ pub fn find(
             let before = i.checked_sub(1).map(|p| &toks[p]);
             let noun_context = before.is_some_and(|b| {
                 b.kind == TokKind::Possessive
-                    || DETERMINERS.contains(&b.lower.as_str())
-                    || MODIFIER_ADJ.contains(&b.lower.as_str())
+                    || DETERMINERS_SET.contains(b.lower.as_str())
+                    || MODIFIER_ADJ_SET.contains(b.lower.as_str())
                     || matches!(
                         b.lower.as_str(),
                         "of" | "for" | "in" | "after" | "during" | "amid" | "before" | "with"
@@ -618,11 +642,13 @@ pub fn find(
             if !t.is_word() || at[k].is_some() {
                 break;
             }
-            if DETERMINERS.contains(&t.lower.as_str()) || MODIFIER_ADJ.contains(&t.lower.as_str()) {
+            if DETERMINERS_SET.contains(t.lower.as_str())
+                || MODIFIER_ADJ_SET.contains(t.lower.as_str())
+            {
                 continue;
             }
             let verb_hit = hits.iter().position(|x| x.b == k && !x.trigger.noun);
-            if LIGHT_VERBS.contains(&t.lower.as_str()) {
+            if LIGHT_VERBS_SET.contains(t.lower.as_str()) {
                 // "held talks", "concluded talks": the noun names the event.
                 let particle = matches!(t.lower.as_str(), "up" | "out" | "off")
                     && k > 0
@@ -716,13 +742,13 @@ pub fn find(
                 let mut k = mm.tokens.1 + 1;
                 while toks
                     .get(k)
-                    .is_some_and(|t| t.is_word() && MODIFIER_ADJ.contains(&t.lower.as_str()))
+                    .is_some_and(|t| t.is_word() && MODIFIER_ADJ_SET.contains(t.lower.as_str()))
                 {
                     k += 1;
                 }
                 return toks
                     .get(k)
-                    .is_some_and(|t| GROUP_NOUNS.contains(&t.lower.as_str()));
+                    .is_some_and(|t| GROUP_NOUNS_SET.contains(t.lower.as_str()));
             }
             true
         };
@@ -764,8 +790,8 @@ pub fn find(
                     break;
                 }
                 if !(t.is_word()
-                    && (DETERMINERS.contains(&t.lower.as_str())
-                        || MODIFIER_ADJ.contains(&t.lower.as_str())))
+                    && (DETERMINERS_SET.contains(t.lower.as_str())
+                        || MODIFIER_ADJ_SET.contains(t.lower.as_str())))
                 {
                     break;
                 }
@@ -814,7 +840,7 @@ pub fn find(
                             agents.push(m2);
                             j = mentions[m2].tokens.0 as isize - 1;
                         } else if w == "and"
-                            && GROUP_NOUNS.contains(&toks[j as usize].lower.as_str())
+                            && GROUP_NOUNS_SET.contains(toks[j as usize].lower.as_str())
                         {
                             // "Yemen's internationally recognised government and the Houthis":
                             // the country whose group it is.
@@ -877,7 +903,7 @@ pub fn find(
                             return;
                         }
                         let w = t.lower.as_str();
-                        if (t.is_word() && AUX_ADV.contains(&w))
+                        if (t.is_word() && AUX_ADV_SET.contains(w))
                             || in_time(ku)
                             || t.kind == TokKind::Possessive
                         {
@@ -1024,11 +1050,11 @@ pub fn find(
                             }
                         }
                         // "Russian officials said", "a Kenyan government spokesman said".
-                        if GROUP_NOUNS.contains(&w)
+                        if GROUP_NOUNS_SET.contains(w)
                             || is_role_word(ku)
                             || toks[(j + 1).max(0) as usize..=ku]
                                 .iter()
-                                .any(|x| GROUP_NOUNS.contains(&x.lower.as_str()))
+                                .any(|x| GROUP_NOUNS_SET.contains(x.lower.as_str()))
                         {
                             // Every name qualifying the group: "U.S. and Russian officials".
                             let lo = j.max(stop as isize) as usize;
@@ -1257,8 +1283,8 @@ pub fn find(
             let body = only.is_some_and(|m| m.etype == EntityType::Organization) && trigger.noun;
             let mut k = tb + 1;
             while toks.get(k).is_some_and(|t| {
-                DETERMINERS.contains(&t.lower.as_str())
-                    || MODIFIER_ADJ.contains(&t.lower.as_str())
+                DETERMINERS_SET.contains(t.lower.as_str())
+                    || MODIFIER_ADJ_SET.contains(t.lower.as_str())
                     || t.lower == "both"
             }) {
                 k += 1;
@@ -1268,8 +1294,8 @@ pub fn find(
                     t.is_word()
                         && at[k].is_none()
                         && !t.is_cap()
-                        && !PREPOSITIONS.contains(&t.lower.as_str())
-                        && !AUX_ADV.contains(&t.lower.as_str())
+                        && !PREPOSITIONS_SET.contains(t.lower.as_str())
+                        && !AUX_ADV_SET.contains(t.lower.as_str())
                 });
             if !(body || object) {
                 continue;

@@ -272,8 +272,7 @@ pub fn org_anaphora(
     }
     let mut orgs: Vec<(usize, &[String])> = Vec::new();
     for (i, (m, w)) in out.iter().zip(words.0.iter_mut()).enumerate() {
-        if m.etype == EntityType::Organization && m.kind == MentionKind::Name && m.sentence <= si
-        {
+        if m.etype == EntityType::Organization && m.kind == MentionKind::Name && m.sentence <= si {
             // A mention's surface never changes: its words are split once.
             let w = w.get_or_insert_with(|| {
                 m.surface
