@@ -213,6 +213,9 @@ pub fn find(si: usize, toks: &[Token], lx: &Lexicon, names: &DocNames, out: &mut
     }
     // Personal pronouns as subjects ("He said", "…, she told reporters").
     for (k, t) in toks.iter().enumerate() {
+        if !(t.is_word() && matches!(t.lower.as_str(), "he" | "she")) {
+            continue;
+        }
         let subject_like = Some(k) == first_word
             || k.checked_sub(1).is_some_and(|p| {
                 matches!(
@@ -234,7 +237,7 @@ pub fn find(si: usize, toks: &[Token], lx: &Lexicon, names: &DocNames, out: &mut
                         | "then"
                 )
             });
-        if t.is_word() && matches!(t.lower.as_str(), "he" | "she") && subject_like {
+        if subject_like {
             out.push(mention(
                 si,
                 toks,
