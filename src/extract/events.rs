@@ -1,10 +1,9 @@
 //! Events from trigger words of `ontology/lexicon/events.tsv`, with their agents, other
 //! participants, place, time and the source the claim is attributed to.
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet};
 
 use super::mentions;
 use super::time::TimeExpr;
@@ -1371,7 +1370,7 @@ pub fn find(
         });
     }
     // One event per type and actor set in a sentence.
-    let mut seen: HashMap<(String, Vec<usize>), usize> = HashMap::new();
+    let mut seen: HashMap<(String, Vec<usize>), usize> = HashMap::default();
     for e in found {
         let mut actors: Vec<usize> = e.agents.iter().chain(&e.participants).copied().collect();
         actors.sort_unstable();

@@ -1,10 +1,9 @@
 //! Roles ("Kremlin spokesperson Dmitry Peskov", "Kirill Dmitriev, Putin's investment envoy")
 //! and descriptions that stand for a person ("the Russian leader", "the envoy").
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet};
 
 use super::mentions::role_at;
 use super::tokens::{TokKind, Token};
