@@ -13,6 +13,10 @@ use newsgraph::extract::{self, Extraction};
 use newsgraph::ingest::{self, Document};
 use newsgraph::lexicon::Lexicon;
 
+// The binary's allocator (src/main.rs), so that the figures are the CLI's.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn corpus_dir() -> PathBuf {
     if let Ok(d) = std::env::var("NEWSGRAPH_BENCH_CORPUS") {
         return PathBuf::from(d);

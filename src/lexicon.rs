@@ -4,11 +4,12 @@
 //! run time; their sources and licences are in `ontology/SOURCES.md`. Every table is
 //! tab-separated with `#` comment lines; see each file's header for its columns.
 
-use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use regex::Regex;
-use rustc_hash::FxHashMap;
+// Fx hashing: the keys are short words, looked up several times per token during extraction
+// (SipHash took ~12 % of it).
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// Kinds of gazetteer places.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -114,6 +115,11 @@ pub struct Lexicon {
     pub triggers: HashMap<Vec<String>, Trigger>,
     /// Noun event triggers by lower-case token sequence (a form may be both: "visit").
     pub noun_triggers: HashMap<Vec<String>, Trigger>,
+    /// [`Lexicon::triggers`] keyed by its words joined with single spaces (look-ups from token
+    /// slices without building a `Vec<String>`).
+    pub trigger_index: HashMap<String, Trigger>,
+    /// [`Lexicon::noun_triggers`] keyed by its words joined with single spaces.
+    pub noun_trigger_index: HashMap<String, Trigger>,
     /// Longest trigger, in tokens.
     pub max_trigger_tokens: usize,
     /// Role words by lower-case token sequence.
@@ -122,7 +128,7 @@ pub struct Lexicon {
     pub max_role_tokens: usize,
     /// [`Lexicon::roles`] keyed by its words joined with single spaces (look-ups from token
     /// slices without building a `Vec<String>`).
-    pub role_index: FxHashMap<String, RoleWord>,
+    pub role_index: HashMap<String, RoleWord>,
     /// First words of role titles (a cheap test before building a look-up key).
     pub role_first_words: HashSet<String>,
     /// First words of event triggers.
@@ -148,7 +154,16 @@ pub struct Lexicon {
 /// (but hyphens, apostrophes and `&`) turned into spaces, whitespace collapsed.
 pub fn name_key(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    let mut space = false;
+    push_name_key(&mut out, s);
+    out
+}
+
+/// Appends [`name_key`]`(s)` to `out` as if `s` followed the text keyed in `out` after a space:
+/// `name_key(a + " " + b)` is `name_key(a)` then `push_name_key(.., b)`, so the keys of a run of
+/// tokens can be built one token at a time.
+pub fn push_name_key(out: &mut String, s: &str) {
+    // The space before `s` (no effect while `out` is empty).
+    let mut space = true;
     for c in s.chars() {
         if c == '.' {
             continue;
@@ -159,12 +174,15 @@ pub fn name_key(s: &str) -> String {
                 out.push(' ');
             }
             space = false;
-            out.extend(c.to_lowercase());
+            if c.is_ascii() {
+                out.push(c.to_ascii_lowercase());
+            } else {
+                out.extend(c.to_lowercase());
+            }
         } else {
             space = true;
         }
     }
-    out
 }
 
 struct Table<'a> {
@@ -241,25 +259,27 @@ impl Lexicon {
 
     fn load() -> Result<Lexicon, String> {
         let mut lx = Lexicon {
-            places: HashMap::new(),
-            orgs: HashMap::new(),
-            demonyms: HashMap::new(),
-            country_names: HashMap::new(),
+            places: HashMap::default(),
+            orgs: HashMap::default(),
+            demonyms: HashMap::default(),
+            country_names: HashMap::default(),
             max_name_tokens: 1,
-            triggers: HashMap::new(),
-            noun_triggers: HashMap::new(),
+            triggers: HashMap::default(),
+            noun_triggers: HashMap::default(),
+            trigger_index: HashMap::default(),
+            noun_trigger_index: HashMap::default(),
             max_trigger_tokens: 1,
-            roles: HashMap::new(),
+            roles: HashMap::default(),
             max_role_tokens: 1,
-            role_index: FxHashMap::default(),
-            role_first_words: HashSet::new(),
-            trigger_first_words: HashSet::new(),
-            name_first_words: HashSet::new(),
-            org_cues: HashMap::new(),
-            stopwords: HashSet::new(),
-            frequent: HashSet::new(),
-            place_cues: HashSet::new(),
-            time_words: HashMap::new(),
+            role_index: HashMap::default(),
+            role_first_words: HashSet::default(),
+            trigger_first_words: HashSet::default(),
+            name_first_words: HashSet::default(),
+            org_cues: HashMap::default(),
+            stopwords: HashSet::default(),
+            frequent: HashSet::default(),
+            place_cues: HashSet::default(),
+            time_words: HashMap::default(),
             boilerplate: Vec::new(),
         };
         // Countries first so that their names win over same-named cities or regions.
@@ -410,6 +430,16 @@ impl Lexicon {
             .iter()
             .map(|(k, r)| (k.join(" "), r.clone()))
             .collect();
+        lx.trigger_index = lx
+            .triggers
+            .iter()
+            .map(|(k, t)| (k.join(" "), t.clone()))
+            .collect();
+        lx.noun_trigger_index = lx
+            .noun_triggers
+            .iter()
+            .map(|(k, t)| (k.join(" "), t.clone()))
+            .collect();
         lx.role_first_words = lx
             .roles
             .keys()
@@ -450,7 +480,12 @@ impl Lexicon {
 
     /// The country a demonym or country-ish name stands for, as `(iso2, canonical name)`.
     pub fn demonym_country(&self, surface: &str) -> Option<(&str, &str)> {
-        let iso = self.demonyms.get(&name_key(surface))?;
+        self.demonym_country_key(&name_key(surface))
+    }
+
+    /// [`Lexicon::demonym_country`] of a surface whose [`name_key`] is `key`.
+    pub fn demonym_country_key(&self, key: &str) -> Option<(&str, &str)> {
+        let iso = self.demonyms.get(key)?;
         let name = self.country_names.get(iso)?;
         Some((iso.as_str(), name.as_str()))
     }
@@ -467,6 +502,25 @@ mod tests {
         assert_eq!(lx.places["us"].canonical, "United States");
         assert!(lx.demonym_country("Russian").is_some());
         assert!(!lx.triggers.is_empty());
+    }
+
+    #[test]
+    fn keys_by_parts() {
+        for parts in [
+            &["Washington", ",", "DC"][..],
+            &["(", "U.S.", ")"],
+            &["St.", "Petersburg"],
+            &["Jean", "-", "Luc"],
+            &[",", "x"],
+            &["Trump", "’s", "  a"],
+            &["e\u{301}", "b"],
+        ] {
+            let mut key = String::new();
+            for p in parts {
+                push_name_key(&mut key, p);
+            }
+            assert_eq!(key, name_key(&parts.join(" ")), "{parts:?}");
+        }
     }
 
     #[test]

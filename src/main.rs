@@ -7,6 +7,12 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
+/// mimalloc instead of the system allocator: extraction and the store make many small,
+/// short-lived allocations (tokens, keys, terms), where glibc's malloc/free took ~30 % of the
+/// CPU of a `build` (see benches/NOTES.md).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let args = cli::Cli::parse();
     let _ = ctrlc::set_handler(|| {

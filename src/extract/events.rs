@@ -1,7 +1,9 @@
 //! Events from trigger words of `ontology/lexicon/events.tsv`, with their agents, other
 //! participants, place, time and the source the claim is attributed to.
 
-use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use rustc_hash::{FxHashMap as HashMap, FxHashSet};
 
 use super::mentions;
 use super::time::TimeExpr;
@@ -38,6 +40,9 @@ const SUBORDINATORS: &[&str] = &[
     "until",
     "amid",
 ];
+/// [`SUBORDINATORS`] as a hash set (membership tests in per-token loops).
+static SUBORDINATORS_SET: LazyLock<FxHashSet<&'static str>> =
+    LazyLock::new(|| SUBORDINATORS.iter().copied().collect());
 /// Prepositions that introduce a place rather than a participant.
 const PLACE_PREPS: &[&str] = &[
     "in", "at", "near", "from", "to", "into", "inside", "outside", "across", "on", "over",
@@ -50,6 +55,9 @@ const DETERMINERS: &[&str] = &[
     "a", "an", "the", "his", "her", "their", "its", "our", "this", "that", "these", "those", "two",
     "new",
 ];
+/// [`DETERMINERS`] as a hash set (membership tests in per-token loops).
+static DETERMINERS_SET: LazyLock<FxHashSet<&'static str>> =
+    LazyLock::new(|| DETERMINERS.iter().copied().collect());
 /// Adjectives that may sit before an event noun or a group noun.
 const MODIFIER_ADJ: &[&str] = &[
     "first",
@@ -85,6 +93,9 @@ const MODIFIER_ADJ: &[&str] = &[
     "many",
     "some",
 ];
+/// [`MODIFIER_ADJ`] as a hash set (membership tests in per-token loops).
+static MODIFIER_ADJ_SET: LazyLock<FxHashSet<&'static str>> =
+    LazyLock::new(|| MODIFIER_ADJ.iter().copied().collect());
 /// Verbs whose object noun names the event ("held talks").
 const LIGHT_VERBS: &[&str] = &[
     "held",
@@ -126,6 +137,9 @@ const LIGHT_VERBS: &[&str] = &[
     "out",
     "up",
 ];
+/// [`LIGHT_VERBS`] as a hash set (membership tests in per-token loops).
+static LIGHT_VERBS_SET: LazyLock<FxHashSet<&'static str>> =
+    LazyLock::new(|| LIGHT_VERBS.iter().copied().collect());
 /// Nouns for groups that a nationality adjective can make an actor ("Russian officials").
 const GROUP_NOUNS: &[&str] = &[
     "officials",
@@ -171,6 +185,9 @@ const GROUP_NOUNS: &[&str] = &[
     "club",
     "federation",
 ];
+/// [`GROUP_NOUNS`] as a hash set (membership tests in per-token loops).
+static GROUP_NOUNS_SET: LazyLock<FxHashSet<&'static str>> =
+    LazyLock::new(|| GROUP_NOUNS.iter().copied().collect());
 /// Words between a subject and its verb: auxiliaries, adverbs, "is expected to".
 const AUX_ADV: &[&str] = &[
     "has",
@@ -299,6 +316,9 @@ const AUX_ADV: &[&str] = &[
     "refused",
     "declined",
 ];
+/// [`AUX_ADV`] as a hash set (membership tests in per-token loops).
+static AUX_ADV_SET: LazyLock<FxHashSet<&'static str>> =
+    LazyLock::new(|| AUX_ADV.iter().copied().collect());
 /// Prepositions (a verb followed by one has no direct object).
 const PREPOSITIONS: &[&str] = &[
     "in",
@@ -335,6 +355,9 @@ const PREPOSITIONS: &[&str] = &[
     "yesterday",
     "today",
 ];
+/// [`PREPOSITIONS`] as a hash set (membership tests in per-token loops).
+static PREPOSITIONS_SET: LazyLock<FxHashSet<&'static str>> =
+    LazyLock::new(|| PREPOSITIONS.iter().copied().collect());
 /// Words that make the event noun after them hypothetical.
 const HYPOTHETICAL: &[&str] = &[
     "possible",
@@ -499,7 +522,7 @@ pub fn find(
             TokKind::Punct => matches!(t.text.as_str(), ";" | ":" | "—" | "–"),
             TokKind::Possessive => false,
             TokKind::Word => {
-                SUBORDINATORS.contains(&t.lower.as_str())
+                SUBORDINATORS_SET.contains(t.lower.as_str())
                     || (t.lower == "as"
                         && next.is_some_and(|n| {
                             n.is_cap()
@@ -508,8 +531,8 @@ pub fn find(
                     || (t.lower == "that"
                         && i > 0
                         && lx
-                            .triggers
-                            .get(&vec![toks[i - 1].lower.clone()])
+                            .trigger_index
+                            .get(toks[i - 1].lower.as_str())
                             .is_some_and(|tr| tr.frame == Frame::Speech))
                     || (t.lower == "that"
                         && i > 0
@@ -536,6 +559,7 @@ pub fn find(
         suppressed: bool,
     }
     let mut hits: Vec<Hit> = Vec::new();
+    let mut key = String::new();
     let mut i = 0;
     while i < toks.len() {
         if !toks[i].is_word() || at[i].is_some() {
@@ -546,29 +570,39 @@ pub fn find(
             i += 1;
             continue;
         }
-        let mut words: Vec<String> = Vec::new();
+        // The look-up key: the words so far joined by single spaces (the form of
+        // `Lexicon::trigger_index`).
+        key.clear();
+        let mut n_words = 0;
         let mut hit = None;
         let mut k = i;
         while k < toks.len()
-            && words.len() < lx.max_trigger_tokens
+            && n_words < lx.max_trigger_tokens
             && toks[k].is_word()
             && at[k].is_none()
         {
-            words.push(toks[k].lower.clone());
+            if n_words > 0 {
+                key.push(' ');
+            }
+            key.push_str(&toks[k].lower);
+            n_words += 1;
             // A form that is both a noun and a verb ("visit", "talks"): a noun after an article,
             // a possessive or an adjective, else a verb.
             let before = i.checked_sub(1).map(|p| &toks[p]);
             let noun_context = before.is_some_and(|b| {
                 b.kind == TokKind::Possessive
-                    || DETERMINERS.contains(&b.lower.as_str())
-                    || MODIFIER_ADJ.contains(&b.lower.as_str())
+                    || DETERMINERS_SET.contains(b.lower.as_str())
+                    || MODIFIER_ADJ_SET.contains(b.lower.as_str())
                     || matches!(
                         b.lower.as_str(),
                         "of" | "for" | "in" | "after" | "during" | "amid" | "before" | "with"
                     )
                     || at[i - 1].is_some()
             });
-            let (v, n) = (lx.triggers.get(&words), lx.noun_triggers.get(&words));
+            let (v, n) = (
+                lx.trigger_index.get(key.as_str()),
+                lx.noun_trigger_index.get(key.as_str()),
+            );
             let pick = match (v, n) {
                 (Some(v), Some(n)) => Some(if noun_context { n } else { v }),
                 (v, n) => v.or(n),
@@ -607,11 +641,13 @@ pub fn find(
             if !t.is_word() || at[k].is_some() {
                 break;
             }
-            if DETERMINERS.contains(&t.lower.as_str()) || MODIFIER_ADJ.contains(&t.lower.as_str()) {
+            if DETERMINERS_SET.contains(t.lower.as_str())
+                || MODIFIER_ADJ_SET.contains(t.lower.as_str())
+            {
                 continue;
             }
             let verb_hit = hits.iter().position(|x| x.b == k && !x.trigger.noun);
-            if LIGHT_VERBS.contains(&t.lower.as_str()) {
+            if LIGHT_VERBS_SET.contains(t.lower.as_str()) {
                 // "held talks", "concluded talks": the noun names the event.
                 let particle = matches!(t.lower.as_str(), "up" | "out" | "off")
                     && k > 0
@@ -705,13 +741,13 @@ pub fn find(
                 let mut k = mm.tokens.1 + 1;
                 while toks
                     .get(k)
-                    .is_some_and(|t| t.is_word() && MODIFIER_ADJ.contains(&t.lower.as_str()))
+                    .is_some_and(|t| t.is_word() && MODIFIER_ADJ_SET.contains(t.lower.as_str()))
                 {
                     k += 1;
                 }
                 return toks
                     .get(k)
-                    .is_some_and(|t| GROUP_NOUNS.contains(&t.lower.as_str()));
+                    .is_some_and(|t| GROUP_NOUNS_SET.contains(t.lower.as_str()));
             }
             true
         };
@@ -753,8 +789,8 @@ pub fn find(
                     break;
                 }
                 if !(t.is_word()
-                    && (DETERMINERS.contains(&t.lower.as_str())
-                        || MODIFIER_ADJ.contains(&t.lower.as_str())))
+                    && (DETERMINERS_SET.contains(t.lower.as_str())
+                        || MODIFIER_ADJ_SET.contains(t.lower.as_str())))
                 {
                     break;
                 }
@@ -803,7 +839,7 @@ pub fn find(
                             agents.push(m2);
                             j = mentions[m2].tokens.0 as isize - 1;
                         } else if w == "and"
-                            && GROUP_NOUNS.contains(&toks[j as usize].lower.as_str())
+                            && GROUP_NOUNS_SET.contains(toks[j as usize].lower.as_str())
                         {
                             // "Yemen's internationally recognised government and the Houthis":
                             // the country whose group it is.
@@ -866,7 +902,7 @@ pub fn find(
                             return;
                         }
                         let w = t.lower.as_str();
-                        if (t.is_word() && AUX_ADV.contains(&w))
+                        if (t.is_word() && AUX_ADV_SET.contains(w))
                             || in_time(ku)
                             || t.kind == TokKind::Possessive
                         {
@@ -1013,11 +1049,11 @@ pub fn find(
                             }
                         }
                         // "Russian officials said", "a Kenyan government spokesman said".
-                        if GROUP_NOUNS.contains(&w)
+                        if GROUP_NOUNS_SET.contains(w)
                             || is_role_word(ku)
                             || toks[(j + 1).max(0) as usize..=ku]
                                 .iter()
-                                .any(|x| GROUP_NOUNS.contains(&x.lower.as_str()))
+                                .any(|x| GROUP_NOUNS_SET.contains(x.lower.as_str()))
                         {
                             // Every name qualifying the group: "U.S. and Russian officials".
                             let lo = j.max(stop as isize) as usize;
@@ -1246,8 +1282,8 @@ pub fn find(
             let body = only.is_some_and(|m| m.etype == EntityType::Organization) && trigger.noun;
             let mut k = tb + 1;
             while toks.get(k).is_some_and(|t| {
-                DETERMINERS.contains(&t.lower.as_str())
-                    || MODIFIER_ADJ.contains(&t.lower.as_str())
+                DETERMINERS_SET.contains(t.lower.as_str())
+                    || MODIFIER_ADJ_SET.contains(t.lower.as_str())
                     || t.lower == "both"
             }) {
                 k += 1;
@@ -1257,8 +1293,8 @@ pub fn find(
                     t.is_word()
                         && at[k].is_none()
                         && !t.is_cap()
-                        && !PREPOSITIONS.contains(&t.lower.as_str())
-                        && !AUX_ADV.contains(&t.lower.as_str())
+                        && !PREPOSITIONS_SET.contains(t.lower.as_str())
+                        && !AUX_ADV_SET.contains(t.lower.as_str())
                 });
             if !(body || object) {
                 continue;
@@ -1334,7 +1370,7 @@ pub fn find(
         });
     }
     // One event per type and actor set in a sentence.
-    let mut seen: HashMap<(String, Vec<usize>), usize> = HashMap::new();
+    let mut seen: HashMap<(String, Vec<usize>), usize> = HashMap::default();
     for e in found {
         let mut actors: Vec<usize> = e.agents.iter().chain(&e.participants).copied().collect();
         actors.sort_unstable();

@@ -4,7 +4,7 @@ use std::collections::HashSet;
 
 use super::tokens::{TokKind, Token};
 use super::{EntityType, Mention, MentionKind};
-use crate::lexicon::{name_key, Lexicon, NameEntry, PlaceKind};
+use crate::lexicon::{push_name_key, Lexicon, NameEntry, PlaceKind};
 use crate::text::Span;
 
 /// Lower-case particles that may sit inside a person's name ("Ursula von der Leyen").
@@ -155,7 +155,7 @@ pub fn find(si: usize, toks: &[Token], lx: &Lexicon, names: &DocNames, out: &mut
                                 && !lx.frequent.contains(&x.lower)
                                 && !lx.stopwords.contains(&x.lower)
                                 && toks[b].is_cap()
-                                && !lx.triggers.contains_key(&vec![x.lower.clone()])))
+                                && !lx.trigger_index.contains_key(x.lower.as_str())))
                 })
             {
                 b = n + 1;
@@ -213,6 +213,9 @@ pub fn find(si: usize, toks: &[Token], lx: &Lexicon, names: &DocNames, out: &mut
     }
     // Personal pronouns as subjects ("He said", "…, she told reporters").
     for (k, t) in toks.iter().enumerate() {
+        if !(t.is_word() && matches!(t.lower.as_str(), "he" | "she")) {
+            continue;
+        }
         let subject_like = Some(k) == first_word
             || k.checked_sub(1).is_some_and(|p| {
                 matches!(
@@ -234,7 +237,7 @@ pub fn find(si: usize, toks: &[Token], lx: &Lexicon, names: &DocNames, out: &mut
                         | "then"
                 )
             });
-        if t.is_word() && matches!(t.lower.as_str(), "he" | "she") && subject_like {
+        if subject_like {
             out.push(mention(
                 si,
                 toks,
@@ -252,28 +255,38 @@ pub fn find(si: usize, toks: &[Token], lx: &Lexicon, names: &DocNames, out: &mut
 /// words of an organization named earlier in the document (ending where that name ends or
 /// before its "of") stands for that organization. Appends Description mentions whose
 /// `alias_of` is the most recent such name.
-pub fn org_anaphora(si: usize, toks: &[Token], first: usize, out: &mut Vec<Mention>) {
+///
+/// `words` keeps the lower-case words of the organization names seen so far, by mention
+/// index, from one sentence of the document to the next (use one per document).
+pub fn org_anaphora(
+    si: usize,
+    toks: &[Token],
+    first: usize,
+    out: &mut Vec<Mention>,
+    words: &mut OrgWords,
+) {
     let covered = |k: usize, out: &Vec<Mention>| {
         out[first..]
             .iter()
             .any(|m| m.tokens.0 <= k && k <= m.tokens.1)
     };
-    let orgs: Vec<(usize, Vec<String>)> = out
-        .iter()
-        .enumerate()
-        .filter(|(_, m)| {
-            m.etype == EntityType::Organization && m.kind == MentionKind::Name && m.sentence <= si
-        })
-        .map(|(i, m)| {
-            let w = m
-                .surface
-                .split(|c: char| c.is_whitespace() || c == '-')
-                .filter(|w| !w.is_empty())
-                .map(str::to_lowercase)
-                .collect();
-            (i, w)
-        })
-        .collect();
+    if words.0.len() < out.len() {
+        words.0.resize(out.len(), None);
+    }
+    let mut orgs: Vec<(usize, &[String])> = Vec::new();
+    for (i, (m, w)) in out.iter().zip(words.0.iter_mut()).enumerate() {
+        if m.etype == EntityType::Organization && m.kind == MentionKind::Name && m.sentence <= si {
+            // A mention's surface never changes: its words are split once.
+            let w = w.get_or_insert_with(|| {
+                m.surface
+                    .split(|c: char| c.is_whitespace() || c == '-')
+                    .filter(|w| !w.is_empty())
+                    .map(str::to_lowercase)
+                    .collect()
+            });
+            orgs.push((i, w));
+        }
+    }
     if orgs.is_empty() {
         return;
     }
@@ -345,6 +358,11 @@ pub fn org_anaphora(si: usize, toks: &[Token], first: usize, out: &mut Vec<Menti
         k = b + 1;
     }
 }
+
+/// The lower-case words of a document's organization names, by mention index (see
+/// [`org_anaphora`]).
+#[derive(Debug, Default)]
+pub struct OrgWords(Vec<Option<Vec<String>>>);
 
 /// Words that continue a noun phrase after a noun ("the bank account", "the fund manager").
 pub(crate) fn continues_noun_phrase(w: &str) -> bool {
@@ -469,37 +487,44 @@ fn gazetteer<'l>(
     b: usize,
     lx: &'l Lexicon,
 ) -> Option<(usize, &'l NameEntry, bool)> {
-    let first = name_key(&toks.get(i)?.text);
+    // The key of `toks[i..=k]` is `name_key` of their texts joined by spaces: built one token
+    // at a time, with where it ends after each token.
+    let mut key = String::new();
+    push_name_key(&mut key, &toks.get(i)?.text);
     if !lx
         .name_first_words
-        .contains(first.split(' ').next().unwrap_or(""))
+        .contains(key.split(' ').next().unwrap_or(""))
     {
         return None;
     }
     let max = b.min(i + lx.max_name_tokens * 2);
+    if max < i {
+        return None;
+    }
+    let mut ends = Vec::with_capacity(max + 1 - i);
+    ends.push(key.len());
+    for t in &toks[i + 1..=max] {
+        push_name_key(&mut key, &t.text);
+        ends.push(key.len());
+    }
     for k in (i..=max).rev() {
         if !toks[k].is_word() {
             continue;
         }
-        let surface = &toks[i..=k]
-            .iter()
-            .map(|t| t.text.as_str())
-            .collect::<Vec<_>>()
-            .join(" ");
-        let key = name_key(surface);
+        let key = &key[..ends[k - i]];
         // Very short keys only match as written in capitals ("US", "AP"), not "Us".
         let short_ok = key.len() > 3 || toks[i].is_acronym() || k > i;
         if !short_ok {
-            if let Some(e) = lx.orgs.get(&key).or_else(|| lx.places.get(&key)) {
+            if let Some(e) = lx.orgs.get(key).or_else(|| lx.places.get(key)) {
                 if e.canonical.chars().all(|c| !c.is_lowercase()) {
                     continue;
                 }
             }
         }
-        if let Some(e) = lx.places.get(&key) {
+        if let Some(e) = lx.places.get(key) {
             return Some((k, e, true));
         }
-        if let Some(e) = lx.orgs.get(&key) {
+        if let Some(e) = lx.orgs.get(key) {
             return Some((k, e, false));
         }
     }
@@ -509,16 +534,23 @@ fn gazetteer<'l>(
 /// Longest nationality adjective at `i` (up to three words: "Costa Rican", "South Korean"):
 /// last token, ISO code, country name.
 fn demonym_at(toks: &[Token], i: usize, b: usize, lx: &Lexicon) -> Option<(usize, String, String)> {
-    for k in (i..=b.min(i + 4)).rev() {
+    // Keys built one token at a time, as in `gazetteer`.
+    const N: usize = 5;
+    let max = b.min(i + N - 1);
+    if i > max {
+        return None;
+    }
+    let mut key = String::new();
+    let mut ends = [0usize; N];
+    for (n, t) in toks[i..=max].iter().enumerate() {
+        push_name_key(&mut key, &t.text);
+        ends[n] = key.len();
+    }
+    for k in (i..=max).rev() {
         if !toks[k].is_word() {
             continue;
         }
-        let surface = toks[i..=k]
-            .iter()
-            .map(|t| t.text.as_str())
-            .collect::<Vec<_>>()
-            .join(" ");
-        if let Some((iso, name)) = lx.demonym_country(&surface) {
+        if let Some((iso, name)) = lx.demonym_country_key(&key[..ends[k - i]]) {
             return Some((k, iso.to_string(), name.to_string()));
         }
     }

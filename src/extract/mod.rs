@@ -180,6 +180,7 @@ pub fn extract(doc: &Document, lexicon: &Lexicon) -> Extraction {
     let mut ex = Extraction::default();
     let mut untethered = Vec::new();
     let mut names = mentions::DocNames::collect(&sentences, lexicon);
+    let mut org_words = mentions::OrgWords::default();
     for (si, toks) in sentences.iter().enumerate() {
         let first = ex.mentions.len();
         names.find(si, toks, lexicon, &mut ex.mentions);
@@ -192,7 +193,7 @@ pub fn extract(doc: &Document, lexicon: &Lexicon) -> Extraction {
             &mut ex.roles,
             &mut untethered,
         );
-        mentions::org_anaphora(si, toks, first, &mut ex.mentions);
+        mentions::org_anaphora(si, toks, first, &mut ex.mentions, &mut org_words);
         let times = time::find(toks, lexicon, doc_date);
         events::find(
             si,

@@ -1,7 +1,9 @@
 //! Roles ("Kremlin spokesperson Dmitry Peskov", "Kirill Dmitriev, Putin's investment envoy")
 //! and descriptions that stand for a person ("the Russian leader", "the envoy").
 
-use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use rustc_hash::{FxHashMap as HashMap, FxHashSet};
 
 use super::mentions::role_at;
 use super::tokens::{TokKind, Token};
@@ -75,6 +77,9 @@ const MODIFIERS: &[&str] = &[
     "ministry",
     "government",
 ];
+/// [`MODIFIERS`] as a hash set (membership tests in per-token loops).
+static MODIFIERS_SET: LazyLock<FxHashSet<&'static str>> =
+    LazyLock::new(|| MODIFIERS.iter().copied().collect());
 
 /// What the words before an untethered title say about its holder.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -136,6 +141,9 @@ const ORG_NOUNS: &[&str] = &[
     "organization",
     "committee",
 ];
+/// [`ORG_NOUNS`] as a hash set (membership tests in per-token loops).
+static ORG_NOUNS_SET: LazyLock<FxHashSet<&'static str>> =
+    LazyLock::new(|| ORG_NOUNS.iter().copied().collect());
 
 /// Occupations a nationality adjective does not hold ("the Danish fitness coach X" is Danish,
 /// not Denmark's coach).
@@ -199,7 +207,7 @@ fn hint_at(toks: &[Token], k: usize) -> HolderHint {
     match toks[k].lower.as_str() {
         "its" | "their" => HolderHint::OrgPronoun,
         "his" | "her" => HolderHint::PersonPronoun,
-        w if ORG_NOUNS.contains(&w) => HolderHint::OrgNoun,
+        w if ORG_NOUNS_SET.contains(w) => HolderHint::OrgNoun,
         _ => HolderHint::None,
     }
 }
@@ -317,7 +325,7 @@ pub fn find(
                     words.insert(0, surface_lower(&toks[s..=ku]));
                     title = true;
                     k = s as isize - 1;
-                } else if title && MODIFIERS.contains(&toks[ku].lower.as_str()) {
+                } else if title && MODIFIERS_SET.contains(toks[ku].lower.as_str()) {
                     words.insert(0, toks[ku].lower.clone());
                     k -= 1;
                 } else if title
@@ -463,7 +471,7 @@ pub fn find(
                     let mut words = vec![surface_lower(&toks[r..=re])];
                     let mut k = r as isize - 1;
                     while k >= seg_start as isize
-                        && MODIFIERS.contains(&toks[k as usize].lower.as_str())
+                        && MODIFIERS_SET.contains(toks[k as usize].lower.as_str())
                     {
                         words.insert(0, toks[k as usize].lower.clone());
                         k -= 1;
@@ -599,7 +607,7 @@ fn as_role(
     let rs = r;
     while toks
         .get(r)
-        .is_some_and(|t| MODIFIERS.contains(&t.lower.as_str()))
+        .is_some_and(|t| MODIFIERS_SET.contains(t.lower.as_str()))
         && role_at(toks, r, lx).is_none()
     {
         r += 1;

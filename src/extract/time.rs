@@ -18,14 +18,22 @@ pub struct TimeExpr {
 }
 
 fn month_of(t: &Token, lx: &Lexicon) -> Option<u32> {
+    // Capitalized first: most tokens are not, and need no look-up.
+    if !t.is_cap() {
+        return None;
+    }
     match lx.time_words.get(t.lower.trim_end_matches('.')) {
-        Some(TimeWord::Month(m)) if t.is_cap() => Some(*m),
+        Some(TimeWord::Month(m)) => Some(*m),
         _ => None,
     }
 }
 
 fn number(t: Option<&Token>, lo: u32, hi: u32) -> Option<u32> {
     let t = t?;
+    // A token starts with a letter, a digit or a punctuation mark: only digits can parse.
+    if !t.text.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+        return None;
+    }
     let digits = t.text.trim_end_matches(|c: char| c.is_alphabetic());
     let n: u32 = digits.parse().ok()?;
     (t.is_word() && (lo..=hi).contains(&n)).then_some(n)

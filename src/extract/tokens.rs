@@ -31,25 +31,21 @@ pub struct Token {
     /// True when masked text (a credit, link syntax) lies between this token and the one
     /// before it: a name never runs across it.
     pub after_mask: bool,
+    /// [`Token::is_cap`], computed once (it is asked many times per token).
+    cap: bool,
+    /// [`Token::is_acronym`], computed once.
+    acronym: bool,
 }
 
 impl Token {
     /// A word starting with an upper-case letter.
     pub fn is_cap(&self) -> bool {
-        self.kind == TokKind::Word && self.text.chars().next().is_some_and(char::is_uppercase)
+        self.cap
     }
 
     /// Two or more letters, all upper case (`NATO`, `U.S.`).
     pub fn is_acronym(&self) -> bool {
-        if self.kind != TokKind::Word {
-            return false;
-        }
-        // No Vec of the letters: it is called for every token of every capitalized run.
-        let mut letters = 0;
-        self.text.chars().filter(|c| c.is_alphabetic()).all(|c| {
-            letters += 1;
-            c.is_uppercase()
-        }) && letters >= 2
+        self.acronym
     }
 
     /// A word of digits.
@@ -63,6 +59,21 @@ impl Token {
     }
 }
 
+fn is_cap(kind: TokKind, text: &str) -> bool {
+    kind == TokKind::Word && text.chars().next().is_some_and(char::is_uppercase)
+}
+
+fn is_acronym(kind: TokKind, text: &str) -> bool {
+    if kind != TokKind::Word {
+        return false;
+    }
+    let mut letters = 0;
+    text.chars().filter(|c| c.is_alphabetic()).all(|c| {
+        letters += 1;
+        c.is_uppercase()
+    }) && letters >= 2
+}
+
 const DOTTED: &[&str] = &[
     "St", "Dr", "Mr", "Mrs", "Ms", "Jr", "Sr", "Gen", "Sen", "Rep", "Gov", "Lt", "Col", "Capt",
     "Prof", "Inc", "Corp", "Co", "Ltd", "Mt", "Ft", "Jan", "Feb", "Aug", "Sept", "Oct", "Nov",
@@ -73,7 +84,8 @@ const DOTTED: &[&str] = &[
 pub fn tokenize(masked: &str, text: &str, span: Span) -> Vec<Token> {
     let s = span.slice(masked);
     let chars: Vec<(usize, char)> = s.char_indices().collect();
-    let mut out: Vec<Token> = Vec::new();
+    // About one token per five bytes of text: one allocation for most sentences.
+    let mut out: Vec<Token> = Vec::with_capacity(s.len() / 5 + 4);
     let mut i = 0;
     let push = |out: &mut Vec<Token>, a: usize, b: usize, kind: TokKind, joined: bool| {
         let sp = Span::new(span.start + a, span.start + b);
@@ -83,6 +95,8 @@ pub fn tokenize(masked: &str, text: &str, span: Span) -> Vec<Token> {
             .get(gap_start..sp.start)
             .is_some_and(|g| !g.trim().is_empty());
         out.push(Token {
+            cap: is_cap(kind, &t),
+            acronym: is_acronym(kind, &t),
             lower: t.to_lowercase(),
             text: t,
             span: sp,
