@@ -714,13 +714,15 @@ fn article(w: &World, rng: &mut Rng) -> String {
             if rng.chance(0.7) {
                 out.push_str(&a.event_sentence(rng));
             } else {
-                out.push_str(*rng.pick(FILLER));
+                let filler: &&str = rng.pick(FILLER);
+                out.push_str(filler);
             }
         }
         out.push_str("\n\n");
         para += 1;
         if para % 4 == 0 && rng.chance(0.5) {
-            out.push_str(*rng.pick(BOILERPLATE));
+            let boilerplate: &&str = rng.pick(BOILERPLATE);
+            out.push_str(boilerplate);
             out.push_str("\n\n");
         }
     }

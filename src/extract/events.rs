@@ -768,21 +768,19 @@ pub fn find(
                     continue;
                 }
                 if let Some(m) = at[k] {
-                    if eligible(m) || mentions[m].etype != EntityType::Place {
-                        if eligible_actor(&mentions[m]) {
-                            agents.push(m);
-                            // "the Witkoff-Putin meeting", "Russia and Ukraine's talks"
-                            let mut j = mentions[m].tokens.0;
-                            while j >= 2 && (toks[j - 1].text == "-" || toks[j - 1].lower == "and")
+                    if (eligible(m) || mentions[m].etype != EntityType::Place)
+                        && eligible_actor(&mentions[m])
+                    {
+                        agents.push(m);
+                        // "the Witkoff-Putin meeting", "Russia and Ukraine's talks"
+                        let mut j = mentions[m].tokens.0;
+                        while j >= 2 && (toks[j - 1].text == "-" || toks[j - 1].lower == "and") {
+                            if let Some(m2) = at[j - 2].filter(|&m2| eligible_actor(&mentions[m2]))
                             {
-                                if let Some(m2) =
-                                    at[j - 2].filter(|&m2| eligible_actor(&mentions[m2]))
-                                {
-                                    agents.push(m2);
-                                    j = mentions[m2].tokens.0;
-                                } else {
-                                    break;
-                                }
+                                agents.push(m2);
+                                j = mentions[m2].tokens.0;
+                            } else {
+                                break;
                             }
                         }
                     }
@@ -1057,8 +1055,8 @@ pub fn find(
                         {
                             // Every name qualifying the group: "U.S. and Russian officials".
                             let lo = j.max(stop as isize) as usize;
-                            for x in lo..=ku {
-                                if let Some(m) = at[x].filter(|&m| {
+                            for slot in &at[lo..=ku] {
+                                if let Some(m) = slot.filter(|&m| {
                                     eligible_actor(&mentions[m])
                                         && !reporters.contains(&m)
                                         && !agents.contains(&m)
@@ -1170,8 +1168,8 @@ pub fn find(
         }
         if place.is_none() {
             // "In Istanbul, the two sides met …"
-            for k in cs..ta {
-                if let Some(m) = at[k] {
+            for &slot in &at[cs..ta] {
+                if let Some(m) = slot {
                     let mm = &mentions[m];
                     if mm.etype == EntityType::Place
                         && mm.kind != MentionKind::Demonym

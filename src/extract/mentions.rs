@@ -143,7 +143,7 @@ pub fn find(si: usize, toks: &[Token], lx: &Lexicon, names: &DocNames, out: &mut
             }
             if starts_run(t) && t.kind == TokKind::Word {
                 b = n;
-            } else if t.kind == TokKind::Punct
+            } else if (t.kind == TokKind::Punct
                 && t.text == "-"
                 && toks.get(n + 1).is_some_and(|x| {
                     // "Jean-Luc", and "Do-hyun" (a name syllable, not an English word as in
@@ -156,12 +156,11 @@ pub fn find(si: usize, toks: &[Token], lx: &Lexicon, names: &DocNames, out: &mut
                                 && !lx.stopwords.contains(&x.lower)
                                 && toks[b].is_cap()
                                 && !lx.trigger_index.contains_key(x.lower.as_str())))
-                })
-            {
-                b = n + 1;
-            } else if t.kind == TokKind::Word
-                && (CONNECTORS.contains(&t.lower.as_str()) || PARTICLES.contains(&t.lower.as_str()))
-                && toks.get(n + 1).is_some_and(starts_run)
+                }))
+                || (t.kind == TokKind::Word
+                    && (CONNECTORS.contains(&t.lower.as_str())
+                        || PARTICLES.contains(&t.lower.as_str()))
+                    && toks.get(n + 1).is_some_and(starts_run))
             {
                 b = n + 1;
             } else if t.kind == TokKind::Word

@@ -521,13 +521,10 @@ pub fn find(
                     break;
                 }
                 if !relative && found_role {
-                    for q in first..mentions.len() {
-                        let (qa, _) = mentions[q].tokens;
-                        if qa >= seg_start
-                            && qa < seg_end
-                            && mentions[q].kind != MentionKind::Description
-                        {
-                            mentions[q].consumed = true;
+                    for mq in &mut mentions[first..] {
+                        let (qa, _) = mq.tokens;
+                        if qa >= seg_start && qa < seg_end && mq.kind != MentionKind::Description {
+                            mq.consumed = true;
                         }
                     }
                 }

@@ -263,8 +263,8 @@ pub fn build_view_from(data: &ViewData, opts: &ViewOptions) -> Result<ViewGraph,
     let raw = &data.0;
     let events = raw.selected_events(opts);
     let (mut nodes, mut edges) = match opts.view {
-        View::Actors => actors_model(&raw, &events),
-        View::Events => events_model(&raw, &events),
+        View::Actors => actors_model(raw, &events),
+        View::Events => events_model(raw, &events),
     };
 
     edges.retain(|_, e| e.evidence.len() >= opts.min_evidence);
