@@ -873,7 +873,12 @@ fn load_snapshot(path: &Path) -> Result<Store, StoreError> {
         let parser = scope.spawn(move || -> Result<(), String> {
             let reader = std::io::BufReader::with_capacity(1 << 20, file);
             let mut batch = Vec::with_capacity(BATCH);
-            for q in RdfParser::from_format(RdfFormat::NQuads).for_reader(reader) {
+            // newsgraph wrote the snapshot from valid terms: the syntax is still checked, IRIs
+            // are not validated again.
+            for q in RdfParser::from_format(RdfFormat::NQuads)
+                .lenient()
+                .for_reader(reader)
+            {
                 batch.push(q.map_err(|e| e.to_string())?);
                 if batch.len() == BATCH {
                     let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
