@@ -382,7 +382,37 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 Some(_) => None,
                 None => Some(GraphStore::open(&store_dir, Mode::Read, &common.base)?),
             };
-            let (exported, data) = std::thread::scope(|scope| {
+            // The TriG export and the DOT views (and their SVG renderings) only read: they
+            // run side by side.
+            let draw = |data: &graph::ViewData| -> anyhow::Result<(Vec<String>, bool)> {
+                let mut rendered = Vec::new();
+                let mut dot_missing = false;
+                for (name, view) in [
+                    ("actors", graph::View::Actors),
+                    ("events", graph::View::Events),
+                ] {
+                    let opts = graph::ViewOptions {
+                        view,
+                        max_nodes,
+                        ..Default::default()
+                    };
+                    let g = graph::build_view_from(data, &opts)?;
+                    let path = out.join(format!("{name}.dot"));
+                    std::fs::write(&path, graph::to_dot(&g))
+                        .with_context(|| format!("{}: cannot write", path.display()))?;
+                    if let Some(cut) = &g.cut {
+                        eprintln!("newsgraph: {}: {}", path.display(), cut.describe(view));
+                    }
+                    let timeout = std::time::Duration::from_secs(render_timeout);
+                    match graph::render_with_timeout(&path, "svg", timeout) {
+                        Ok(p) => rendered.push(p.display().to_string()),
+                        Err(graph::GraphError::DotMissing) => dot_missing = true,
+                        Err(e) => eprintln!("newsgraph: {e}"),
+                    }
+                }
+                Ok((rendered, dot_missing))
+            };
+            let (exported, data, drawn) = std::thread::scope(|scope| {
                 let export = scope.spawn(|| -> anyhow::Result<()> {
                     let mut w = create(&trig)?;
                     match (&snapshot, &gs) {
@@ -394,41 +424,18 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                     Ok(())
                 });
                 let data = match &gs {
-                    Some(gs) => graph::ViewData::load(gs.store()),
+                    Some(gs) => graph::ViewData::load(gs.store()).map_err(anyhow::Error::from),
                     None => Ok(builder.finish()),
                 };
+                let drawn = data.as_ref().map_err(|e| anyhow::anyhow!("{e}")).and_then(draw);
                 let exported = export
                     .join()
                     .unwrap_or_else(|_| Err(anyhow::anyhow!("the TriG export panicked")));
-                (exported, data)
+                (exported, data, drawn)
             });
             exported?;
             let data = data?;
-            let mut rendered = Vec::new();
-            let mut dot_missing = false;
-            for (name, view) in [
-                ("actors", graph::View::Actors),
-                ("events", graph::View::Events),
-            ] {
-                let opts = graph::ViewOptions {
-                    view,
-                    max_nodes,
-                    ..Default::default()
-                };
-                let g = graph::build_view_from(&data, &opts)?;
-                let path = out.join(format!("{name}.dot"));
-                std::fs::write(&path, graph::to_dot(&g))
-                    .with_context(|| format!("{}: cannot write", path.display()))?;
-                if let Some(cut) = &g.cut {
-                    eprintln!("newsgraph: {}: {}", path.display(), cut.describe(view));
-                }
-                let timeout = std::time::Duration::from_secs(render_timeout);
-                match graph::render_with_timeout(&path, "svg", timeout) {
-                    Ok(p) => rendered.push(p.display().to_string()),
-                    Err(graph::GraphError::DotMissing) => dot_missing = true,
-                    Err(e) => eprintln!("newsgraph: {e}"),
-                }
-            }
+            let (rendered, dot_missing) = drawn?;
             emit(&format!("{}\n", summary_line(&s)))?;
             emit(&format!(
                 "wrote {}, {}, {}, {}{}{}\n",
