@@ -427,7 +427,10 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                     Some(gs) => graph::ViewData::load(gs.store()).map_err(anyhow::Error::from),
                     None => Ok(builder.finish()),
                 };
-                let drawn = data.as_ref().map_err(|e| anyhow::anyhow!("{e}")).and_then(draw);
+                let drawn = data
+                    .as_ref()
+                    .map_err(|e| anyhow::anyhow!("{e}"))
+                    .and_then(draw);
                 let exported = export
                     .join()
                     .unwrap_or_else(|_| Err(anyhow::anyhow!("the TriG export panicked")));
