@@ -567,7 +567,14 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             render_timeout,
             store,
         } => {
-            let gs = GraphStore::open(&store, Mode::Read, DEFAULT_BASE)?;
+            // Default backend: the view data streams from the snapshot, one document at a
+            // time, without loading the store.
+            let data = match store::SnapshotIndex::open(&store)? {
+                Some(snapshot) => graph::ViewData::from_snapshot(&snapshot)?,
+                None => graph::ViewData::load(
+                    GraphStore::open(&store, Mode::Read, DEFAULT_BASE)?.store(),
+                )?,
+            };
             let view = match view.as_str() {
                 "actors" => graph::View::Actors,
                 "events" => graph::View::Events,
@@ -589,7 +596,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 until,
                 max_nodes,
             };
-            let g = graph::build_view(gs.store(), &opts)?;
+            let g = graph::build_view_from(&data, &opts)?;
             if let Some(cut) = &g.cut {
                 eprintln!("newsgraph: {}", cut.describe(view));
             }

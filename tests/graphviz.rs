@@ -294,3 +294,24 @@ fn view_data_from_quads_equals_view_data_from_the_store() {
         }
     }
 }
+
+/// `dot` on the default backend streams its data from the snapshot, `build` makes it from the
+/// quads as they are extracted: the same DOT for both views.
+#[test]
+fn dot_command_draws_what_build_drew() {
+    let out = built_out();
+    let tmp = scratch("graphviz-dot-vs-build");
+    for view in ["actors", "events"] {
+        let file = tmp.join(format!("{view}.dot"));
+        bin()
+            .args(["dot", "--view", view, "--store"])
+            .arg(out.join("store"))
+            .arg("-o")
+            .arg(&file)
+            .assert()
+            .success();
+        let drawn = std::fs::read_to_string(&file).expect("dot output");
+        let built = std::fs::read_to_string(out.join(format!("{view}.dot"))).expect("build output");
+        assert!(drawn == built, "{view}: `dot` and `build` differ");
+    }
+}

@@ -290,6 +290,9 @@ pub enum GraphError {
     /// Reading or writing a file failed.
     #[error("I/O error: {0}")]
     Io(#[from] std::io::Error),
+    /// Reading the store's snapshot failed.
+    #[error("{0}")]
+    Store(#[from] crate::store::StoreError),
     /// The focus matched no entity label.
     #[error("no person, organization or place is labeled {0:?} (rdfs:label or skos:altLabel)")]
     FocusNotFound(String),

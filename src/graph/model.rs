@@ -254,6 +254,30 @@ impl ViewDataBuilder {
     }
 }
 
+impl ViewData {
+    /// Read the view data from a default-backend snapshot, one document at a time, without
+    /// loading it into a store (the same data as [`ViewData::load`] of the store it holds).
+    ///
+    /// # Errors
+    /// [`GraphError::Query`] when the snapshot cannot be read or parsed.
+    pub fn from_snapshot(snapshot: &crate::store::SnapshotIndex) -> Result<Self, GraphError> {
+        let mut builder = ViewDataBuilder::new();
+        let mut quads = Vec::new();
+        snapshot.for_each_document(|text| -> Result<(), GraphError> {
+            quads.clear();
+            for q in oxigraph::io::RdfParser::from_format(oxigraph::io::RdfFormat::NQuads)
+                .lenient()
+                .for_slice(text.as_bytes())
+            {
+                quads.push(q.map_err(|e| GraphError::Query(format!("snapshot: {e}")))?);
+            }
+            builder.add(&quads);
+            Ok(())
+        })?;
+        Ok(builder.finish())
+    }
+}
+
 /// [`build_view`] from data already read.
 ///
 /// # Errors

@@ -1023,6 +1023,60 @@ impl SnapshotIndex {
         })
     }
 
+    /// Call `f` with the N-Quads text of each document of the snapshot (its own graph and
+    /// its sentence graphs, which the snapshot writes together) and with the entity graph,
+    /// in snapshot order: each call holds every quad of a document's sentences and mentions
+    /// (what [`crate::graph::ViewDataBuilder::add`] needs), in memory bounded by the largest
+    /// document.
+    ///
+    /// # Errors
+    /// A read error of the snapshot, or `f`'s error.
+    pub fn for_each_document<E: From<StoreError>>(
+        &self,
+        mut f: impl FnMut(&str) -> Result<(), E>,
+    ) -> Result<(), E> {
+        use std::io::{Read as _, Seek as _};
+        let Some(file) = &self.file else {
+            return Ok(());
+        };
+        let mut file = file;
+        /// `<…/doc/SLUG/s12>` and `<…/doc/SLUG>` → `<…/doc/SLUG>`.
+        fn document_of(graph: &str) -> &str {
+            let body = graph.strip_suffix('>').unwrap_or(graph);
+            match body.rsplit_once("/s") {
+                Some((doc, n)) if !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) => doc,
+                _ => body,
+            }
+        }
+        let mut by_offset: Vec<&IndexEntry> = self.entries.iter().collect();
+        by_offset.sort_by_key(|e| e.offset);
+        let mut buf = Vec::new();
+        let mut i = 0;
+        while i < by_offset.len() {
+            let doc = document_of(&by_offset[i].graph);
+            let mut j = i + 1;
+            while j < by_offset.len()
+                && document_of(&by_offset[j].graph) == doc
+                && by_offset[j].offset == by_offset[j - 1].offset + by_offset[j - 1].len
+            {
+                j += 1;
+            }
+            let start = by_offset[i].offset;
+            let end = by_offset[j - 1].offset + by_offset[j - 1].len;
+            buf.resize((end - start) as usize, 0);
+            file.seek(std::io::SeekFrom::Start(start))
+                .map_err(io_err(&self.path))?;
+            file.read_exact(&mut buf).map_err(io_err(&self.path))?;
+            let text = std::str::from_utf8(&buf).map_err(|e| StoreError::Corrupt {
+                path: self.path.clone(),
+                message: e.to_string(),
+            })?;
+            f(text)?;
+            i = j;
+        }
+        Ok(())
+    }
+
     /// Call `f` with each named graph's N-Quads form and its lines (N-Quads text, sorted),
     /// graphs in the order of their N-Quads forms.
     ///
