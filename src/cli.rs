@@ -320,16 +320,13 @@ fn extract_options(
     }
 }
 
+/// Extract, handing every quad to `sink` (see [`pipeline::extract_into_store_with`]), and
+/// print the inputs that failed.
 fn run_extract(
-    paths: Vec<PathBuf>,
-    store: PathBuf,
-    shard: Option<(usize, usize)>,
-    prune: bool,
-    c: &ExtractArgs,
-    keep_quads: bool,
+    opts: &ExtractOptions,
+    sink: &mut (dyn FnMut(&[oxigraph::model::Quad]) + Send),
 ) -> anyhow::Result<Summary> {
-    let opts = extract_options(paths, store, shard, prune, c, keep_quads);
-    let s = pipeline::extract_into_store(&opts)?;
+    let s = pipeline::extract_into_store_with(opts, sink)?;
     print_errors(&s);
     Ok(s)
 }
@@ -369,13 +366,11 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             // RocksDB: the TriG and the views' data are read from the store, side by side.
             let mut builder = graph::ViewDataBuilder::new();
             let rocksdb = cfg!(feature = "rocksdb");
+            let opts = extract_options(paths, store_dir.clone(), None, false, &common, rocksdb);
             let s = if rocksdb {
-                run_extract(paths, store_dir.clone(), None, false, &common, true)?
+                run_extract(&opts, &mut |_| {})?
             } else {
-                let opts = extract_options(paths, store_dir.clone(), None, false, &common, false);
-                let s = pipeline::extract_into_store_with(&opts, &mut |q| builder.add(q))?;
-                print_errors(&s);
-                s
+                run_extract(&opts, &mut |q| builder.add(q))?
             };
             let snapshot = store::SnapshotIndex::open(&store_dir)?;
             let gs = match &snapshot {
@@ -474,7 +469,8 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             prune,
             common,
         } => {
-            let s = run_extract(paths, store, shard, prune, &common, false)?;
+            let opts = extract_options(paths, store, shard, prune, &common, false);
+            let s = run_extract(&opts, &mut |_| {})?;
             emit(&format!("{}\n", summary_line(&s)))?;
             Ok(exit_for(&s))
         }

@@ -1023,6 +1023,31 @@ impl SnapshotIndex {
         })
     }
 
+    /// Append bytes `offset..offset + len` of the snapshot to `buf`.
+    fn read_range(
+        &self,
+        mut file: &File,
+        offset: u64,
+        len: u64,
+        buf: &mut Vec<u8>,
+    ) -> Result<(), StoreError> {
+        use std::io::{Read as _, Seek as _};
+        file.seek(std::io::SeekFrom::Start(offset))
+            .map_err(io_err(&self.path))?;
+        let start = buf.len();
+        buf.resize(start + len as usize, 0);
+        file.read_exact(&mut buf[start..])
+            .map_err(io_err(&self.path))
+    }
+
+    /// `buf` as text.
+    fn utf8<'a>(&self, buf: &'a [u8]) -> Result<&'a str, StoreError> {
+        std::str::from_utf8(buf).map_err(|e| StoreError::Corrupt {
+            path: self.path.clone(),
+            message: e.to_string(),
+        })
+    }
+
     /// Call `f` with the N-Quads text of each document of the snapshot (its own graph and
     /// its sentence graphs, which the snapshot writes together) and with the entity graph,
     /// in snapshot order: each call holds every quad of a document's sentences and mentions
@@ -1035,11 +1060,9 @@ impl SnapshotIndex {
         &self,
         mut f: impl FnMut(&str) -> Result<(), E>,
     ) -> Result<(), E> {
-        use std::io::{Read as _, Seek as _};
         let Some(file) = &self.file else {
             return Ok(());
         };
-        let mut file = file;
         /// `<…/doc/SLUG/s12>` and `<…/doc/SLUG>` → `<…/doc/SLUG>`.
         fn document_of(graph: &str) -> &str {
             let body = graph.strip_suffix('>').unwrap_or(graph);
@@ -1063,15 +1086,9 @@ impl SnapshotIndex {
             }
             let start = by_offset[i].offset;
             let end = by_offset[j - 1].offset + by_offset[j - 1].len;
-            buf.resize((end - start) as usize, 0);
-            file.seek(std::io::SeekFrom::Start(start))
-                .map_err(io_err(&self.path))?;
-            file.read_exact(&mut buf).map_err(io_err(&self.path))?;
-            let text = std::str::from_utf8(&buf).map_err(|e| StoreError::Corrupt {
-                path: self.path.clone(),
-                message: e.to_string(),
-            })?;
-            f(text)?;
+            buf.clear();
+            self.read_range(file, start, end - start, &mut buf)?;
+            f(self.utf8(&buf)?)?;
             i = j;
         }
         Ok(())
@@ -1086,11 +1103,9 @@ impl SnapshotIndex {
         &self,
         mut f: impl FnMut(&str, &str) -> Result<(), E>,
     ) -> Result<(), E> {
-        use std::io::{Read as _, Seek as _};
         let Some(file) = &self.file else {
             return Ok(());
         };
-        let mut file = file;
         let mut buf = Vec::new();
         let mut i = 0;
         while i < self.entries.len() {
@@ -1099,18 +1114,10 @@ impl SnapshotIndex {
             buf.clear();
             while j < self.entries.len() && self.entries[j].graph == *graph {
                 let e = &self.entries[j];
-                file.seek(std::io::SeekFrom::Start(e.offset))
-                    .map_err(io_err(&self.path))?;
-                let start = buf.len();
-                buf.resize(start + e.len as usize, 0);
-                file.read_exact(&mut buf[start..])
-                    .map_err(io_err(&self.path))?;
+                self.read_range(file, e.offset, e.len, &mut buf)?;
                 j += 1;
             }
-            let text = std::str::from_utf8(&buf).map_err(|e| StoreError::Corrupt {
-                path: self.path.clone(),
-                message: e.to_string(),
-            })?;
+            let text = self.utf8(&buf)?;
             if j - i > 1 {
                 // The same graph in several documents' text: one sorted block.
                 let mut lines: Vec<&str> = text.split_inclusive('\n').collect();

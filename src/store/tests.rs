@@ -63,6 +63,16 @@ fn write(dir: &Path) -> GraphStore {
     }
 }
 
+/// A store at `dir` holding one committed document ("a.txt", two sentences, value "a1"), and
+/// its quads.
+fn committed_a1(dir: &Path) -> Vec<String> {
+    let mut w = write(dir);
+    w.put_new_documents(vec![doc("a.txt", 2, "a1")])
+        .expect("bulk load");
+    w.commit().expect("commit");
+    sorted_quads(&w)
+}
+
 fn read(dir: &Path) -> GraphStore {
     GraphStore::open(dir, Mode::Read, BASE).expect("open for reading")
 }
@@ -132,12 +142,7 @@ fn a_changed_document_replaces_only_its_own_quads() {
 fn an_open_reader_keeps_its_state_while_a_writer_commits() {
     let tmp = tempfile::tempdir().expect("tempdir");
     let dir = tmp.path().join("store");
-    let mut w = write(&dir);
-    w.put_new_documents(vec![doc("a.txt", 2, "a1")])
-        .expect("bulk load");
-    w.commit().expect("commit");
-    let first = sorted_quads(&w);
-    drop(w);
+    let first = committed_a1(&dir);
     let early = read(&dir);
     for round in 0..3 {
         let mut w = write(&dir);
@@ -278,12 +283,7 @@ fn records_live_beside_a_small_manifest_and_version_1_stores_are_moved_over() {
 fn a_writer_without_quads_commits_only_the_snapshot_it_is_given() {
     let tmp = tempfile::tempdir().expect("tempdir");
     let dir = tmp.path().join("store");
-    let mut w = write(&dir);
-    w.put_new_documents(vec![doc("a.txt", 2, "a1")])
-        .expect("bulk load");
-    w.commit().expect("commit");
-    let committed = sorted_quads(&w);
-    drop(w);
+    let committed = committed_a1(&dir);
 
     let mut w = GraphStore::open_writer(&dir, BASE, false).expect("open without quads");
     assert_eq!(w.manifest().docs.len(), 1, "records are read");
