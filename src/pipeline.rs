@@ -85,9 +85,10 @@ pub fn shard_of(rel_path: &str, n: usize) -> usize {
     (h % n as u64) as usize + 1
 }
 
-/// Hash of a document's quads from their N-Quads text: SHA-256 of each line as
-/// `quad.to_string()` (without the final ` .`) and a line feed, first 16 bytes in hex (the
-/// bytes hashed by earlier versions, so that hashes of existing stores stay valid).
+/// Hash of a document's quads from their N-Quads text (in text order: grouped by graph):
+/// SHA-256 of each line as `quad.to_string()` (without the final ` .`) and a line feed, first
+/// 16 bytes in hex. Stores written before the entity graph and the grouping by graph hash
+/// differently: their documents are rewritten once, by the next extract.
 fn nquads_hash(text: &str) -> String {
     use sha2::{Digest, Sha256};
     let mut h = Sha256::new();
