@@ -287,6 +287,8 @@ impl GraphStore {
             let backend = if with_quads {
                 Self::open_backend(dir, mode, &manifest)?
             } else {
+                #[cfg(not(feature = "rocksdb"))]
+                Self::check_memory_backend(dir, &manifest)?;
                 Some((Store::new().map_err(ox)?, None))
             };
             match backend {
@@ -417,15 +419,26 @@ impl GraphStore {
         if let Some(store) = take_cached(dir, manifest.generation) {
             return Ok(Some((store, None)));
         }
+        Self::check_memory_backend(dir, manifest)?;
         let path = dir.join(format!("data-{}.nq", manifest.generation));
-        if !path.exists() && rocks_path::snapshot(dir, manifest.generation).exists() {
+        Ok(Some((load_snapshot(&path)?, None)))
+    }
+
+    /// A store written by the RocksDB backend is refused by the default one.
+    #[cfg(not(feature = "rocksdb"))]
+    fn check_memory_backend(dir: &Path, manifest: &Manifest) -> Result<(), StoreError> {
+        let g = manifest.generation;
+        if g > 0
+            && !dir.join(format!("data-{g}.nq")).exists()
+            && rocks_path::snapshot(dir, g).exists()
+        {
             return Err(StoreError::OtherBackend {
                 path: dir.to_path_buf(),
                 found: ROCKSDB_BACKEND,
                 ours: MEMORY_BACKEND,
             });
         }
-        Ok(Some((load_snapshot(&path)?, None)))
+        Ok(())
     }
 
     /// A writer gets the working database (restored from the committed checkpoint when its

@@ -208,8 +208,14 @@ fn a_store_of_the_other_backend_is_refused_with_one_clear_message() {
     fs::write(dir.join("data-3.nq"), "").expect("snapshot");
     #[cfg(not(feature = "rocksdb"))]
     fs::create_dir_all(dir.join("rocksdb-3")).expect("checkpoint");
-    for mode in [Mode::Read, Mode::Write] {
-        let err = GraphStore::open(&dir, mode, BASE).err().expect("refused");
+    let opens = [
+        GraphStore::open(&dir, Mode::Read, BASE),
+        GraphStore::open(&dir, Mode::Write, BASE),
+        // `extract`'s writer, which does not load the quads, checks the backend too.
+        GraphStore::open_writer(&dir, BASE, false),
+    ];
+    for open in opens {
+        let err = open.err().expect("refused");
         assert!(matches!(err, StoreError::OtherBackend { .. }), "{err}");
         let msg = err.to_string();
         assert!(msg.contains("was written by the"), "{msg}");
