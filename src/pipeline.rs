@@ -382,8 +382,8 @@ pub fn extract_into_store_with(
     Ok(summary)
 }
 
-/// What [`fill_counts`] would count, from the quads as they are made: every quad of the
-/// store is made exactly once per run (each document's graphs are its own, the entity graph
+/// The summary's entities, events, memberships and quads, counted from the quads as they are
+/// made: every quad of the store is made exactly once per run (each document's graphs are its own, the entity graph
 /// is made once).
 #[derive(Default)]
 struct Counts {
@@ -414,30 +414,4 @@ impl Counts {
             set.insert(q.subject.to_string());
         }
     }
-}
-
-/// Count documents, sentences, entities, events, memberships and quads in a store.
-pub fn fill_counts(gs: &GraphStore, s: &mut Summary) -> crate::Result<()> {
-    s.documents = gs.manifest().docs.len();
-    s.sentences = gs
-        .manifest()
-        .docs
-        .values()
-        .map(|r| r.doc.sentences.len())
-        .sum();
-    s.quads = gs.len()?;
-    let count = |q: &str| -> crate::Result<usize> {
-        if let oxigraph::sparql::QueryResults::Solutions(mut sol) = gs.query(q)? {
-            if let Some(Ok(row)) = sol.next() {
-                if let Some(oxigraph::model::Term::Literal(l)) = row.get("n") {
-                    return Ok(l.value().parse().unwrap_or(0));
-                }
-            }
-        }
-        Ok(0)
-    };
-    s.entities = count("SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE { ?e a ?t FILTER(?t IN (schema:Person, schema:Organization, schema:Place)) }")?;
-    s.events = count("SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE { ?e a sem:Event }")?;
-    s.memberships = count("SELECT (COUNT(DISTINCT ?m) AS ?n) WHERE { ?m a org:Membership }")?;
-    Ok(())
 }

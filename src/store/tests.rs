@@ -224,6 +224,11 @@ fn a_store_of_the_other_backend_is_refused_with_one_clear_message() {
     }
 }
 
+/// A JSON file of the store.
+fn json(path: &Path) -> serde_json::Value {
+    serde_json::from_slice(&fs::read(path).expect("read")).expect("json")
+}
+
 #[test]
 fn records_live_beside_a_small_manifest_and_version_1_stores_are_moved_over() {
     let tmp = tempfile::tempdir().expect("tempdir");
@@ -233,16 +238,14 @@ fn records_live_beside_a_small_manifest_and_version_1_stores_are_moved_over() {
     gs.put_new_documents(vec![(r, q)]).expect("put");
     gs.commit().expect("commit");
     drop(gs);
-    let manifest: serde_json::Value =
-        serde_json::from_slice(&fs::read(dir.join("manifest.json")).expect("read")).expect("json");
+    let manifest = json(&dir.join("manifest.json"));
     assert_eq!(manifest["format_version"], FORMAT_VERSION);
     assert!(manifest.get("docs").is_none(), "{manifest}");
     let name = manifest["records"]
         .as_str()
         .expect("records named")
         .to_string();
-    let records: serde_json::Value =
-        serde_json::from_slice(&fs::read(dir.join(&name)).expect("records")).expect("json");
+    let records = json(&dir.join(&name));
     assert!(records.get("a.txt").is_some(), "{records}");
     // Readers do not load the records; writers do.
     assert!(read(dir).manifest().docs.is_empty());
@@ -265,8 +268,7 @@ fn records_live_beside_a_small_manifest_and_version_1_stores_are_moved_over() {
     gs.put_new_documents(vec![(r, q)]).expect("put");
     gs.commit().expect("commit");
     drop(gs);
-    let manifest: serde_json::Value =
-        serde_json::from_slice(&fs::read(dir.join("manifest.json")).expect("read")).expect("json");
+    let manifest = json(&dir.join("manifest.json"));
     assert_eq!(manifest["format_version"], FORMAT_VERSION);
     assert!(manifest.get("docs").is_none());
     let gs = write(dir);
