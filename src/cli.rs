@@ -320,13 +320,9 @@ fn extract_options(
     }
 }
 
-/// Extract, handing every quad to `sink` (see [`pipeline::extract_into_store_with`]), and
-/// print the inputs that failed.
-fn run_extract(
-    opts: &ExtractOptions,
-    sink: &mut (dyn FnMut(&[oxigraph::model::Quad]) + Send),
-) -> anyhow::Result<Summary> {
-    let s = pipeline::extract_into_store_with(opts, sink)?;
+/// Extract, and print the inputs that failed.
+fn run_extract(opts: &ExtractOptions) -> anyhow::Result<Summary> {
+    let s = pipeline::extract_into_store(opts)?;
     print_errors(&s);
     Ok(s)
 }
@@ -361,17 +357,14 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         } => {
             let store_dir = out.join("store");
             let trig = out.join("graph.trig");
-            // Default backend: the quads go to the snapshot only, never into a store; the DOT
-            // views are made from them as they pass, the TriG streams from the snapshot.
-            // RocksDB: the TriG and the views' data are read from the store, side by side.
-            let mut builder = graph::ViewDataBuilder::new();
+            // Default backend: the quads go to the snapshot only, never into a store; then the
+            // TriG streams from the snapshot while the DOT views' data is read from it, one
+            // document at a time, side by side. Reading after the extraction, not while it
+            // runs, keeps the documents' records and the views' data out of memory at the same
+            // time. RocksDB: both are read from the store, side by side.
             let rocksdb = cfg!(feature = "rocksdb");
             let opts = extract_options(paths, store_dir.clone(), None, false, &common, rocksdb);
-            let s = if rocksdb {
-                run_extract(&opts, &mut |_| {})?
-            } else {
-                run_extract(&opts, &mut |q| builder.add(q))?
-            };
+            let s = run_extract(&opts)?;
             let snapshot = store::SnapshotIndex::open(&store_dir)?;
             let gs = match &snapshot {
                 Some(_) => None,
@@ -418,10 +411,12 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                     w.flush()?;
                     Ok(())
                 });
-                let data = match &gs {
-                    Some(gs) => graph::ViewData::load(gs.store()).map_err(anyhow::Error::from),
-                    None => Ok(builder.finish()),
-                };
+                let data = match (&snapshot, &gs) {
+                    (Some(snap), _) => graph::ViewData::from_snapshot(snap),
+                    (None, Some(gs)) => graph::ViewData::load(gs.store()),
+                    (None, None) => Err(graph::GraphError::Query("no store to draw".into())),
+                }
+                .map_err(anyhow::Error::from);
                 let drawn = data
                     .as_ref()
                     .map_err(|e| anyhow::anyhow!("{e}"))
@@ -470,7 +465,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             common,
         } => {
             let opts = extract_options(paths, store, shard, prune, &common, false);
-            let s = run_extract(&opts, &mut |_| {})?;
+            let s = run_extract(&opts)?;
             emit(&format!("{}\n", summary_line(&s)))?;
             Ok(exit_for(&s))
         }

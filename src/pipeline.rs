@@ -117,16 +117,6 @@ pub fn process(
 /// Extract `opts.paths` into the store: unchanged files change nothing, changed files
 /// replace their facts, new files are added; entities are resolved across all documents.
 pub fn extract_into_store(opts: &ExtractOptions) -> crate::Result<Summary> {
-    extract_into_store_with(opts, &mut |_| {})
-}
-
-/// [`extract_into_store`], handing every quad of the store to `sink` as it is made: the
-/// entity graph, then each document's quads in one call (`build` makes its DOT views from
-/// them with [`crate::graph::ViewDataBuilder`]). Called on a helper thread.
-pub fn extract_into_store_with(
-    opts: &ExtractOptions,
-    sink: &mut (dyn FnMut(&[oxigraph::model::Quad]) + Send),
-) -> crate::Result<Summary> {
     let start = Instant::now();
     let lexicon = Lexicon::builtin()?;
     let minter = Minter::new(&opts.base).map_err(|e| crate::Error::Other(e.to_string()))?;
@@ -278,7 +268,6 @@ pub fn extract_into_store_with(
     // The summary's counts, from the quads as they are made (no query over the store).
     let mut counts = Counts::default();
     counts.add(&entity_quads);
-    sink(&entity_quads);
     // Quads are made, hashed and loaded a chunk of documents at a time: bounded memory, and
     // documents new to the store go in through one bulk load per chunk. A producer thread
     // makes the next chunk's quads (in parallel) while this thread loads the last one, and
@@ -297,7 +286,7 @@ pub fn extract_into_store_with(
     // Rendezvous: at most one made chunk waits while another loads.
     let (tx, rx) = std::sync::mpsc::sync_channel::<(Chunk, Made)>(0);
     let (loaded, snapshot) = std::thread::scope(|scope| {
-        let (minter, resolved, counts, sink) = (&minter, &resolved, counts_ref, sink);
+        let (minter, resolved, counts) = (&minter, &resolved, counts_ref);
         let producer = scope.spawn(move || -> crate::Result<_> {
             let mut snapshot = snapshot;
             while rest.peek().is_some() {
@@ -316,7 +305,6 @@ pub fn extract_into_store_with(
                         s.write_graphs(&made.text, &made.graphs)?;
                     }
                     counts.add(&made.quads);
-                    sink(&made.quads);
                     quads.push((made.quads, h));
                 }
                 if tx.send((chunk, quads)).is_err() {

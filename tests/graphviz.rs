@@ -258,8 +258,8 @@ fn build_without_graphviz_writes_dot_and_says_so() {
     }
 }
 
-/// `build` on the default backend draws from [`graph::ViewDataBuilder`] (the quads as they are
-/// made), `dot` from [`graph::ViewData::load`] (SPARQL over the store): both give the same
+/// `build` and `dot` on the default backend draw from [`graph::ViewDataBuilder`] (the
+/// snapshot's quads), on RocksDB from [`graph::ViewData::load`] (SPARQL over the store): both give the same
 /// DOT, on the seeds and on the fixture articles, capped and uncapped, for both views.
 #[test]
 fn view_data_from_quads_equals_view_data_from_the_store() {

@@ -2,15 +2,24 @@
 //!
 //! Everything is read from the store through the RDF contract of `docs/RDF-MODEL.md`, with the
 //! union of the named graphs as default graph. All intermediate collections are ordered
-//! (`BTreeMap`/`BTreeSet`) so that the resulting graph, and the DOT text written from it, is
-//! deterministic.
+//! (`BTreeMap`, or vectors sorted by their strings) so that the resulting graph, and the DOT
+//! text written from it, is deterministic.
+//!
+//! Memory: a corpus of 10,000 articles has ~420k sentences and ~290k events. [`ViewData`]
+//! keeps each sentence IRI, document IRI, event type, date and actor IRI once (interned, see
+//! [`Interner`]) and refers to them by index; the view models borrow from it and only the
+//! nodes and edges that are drawn get their [`Evidence`] written out.
 
+use std::borrow::Cow;
 use std::cmp::Ordering;
 use std::collections::{BTreeMap, BTreeSet, HashMap, VecDeque};
+use std::hash::BuildHasherDefault;
 
+use indexmap::{IndexMap, IndexSet};
 use oxigraph::model::Term;
 use oxigraph::sparql::{QueryResults, QuerySolution, SparqlEvaluator};
 use oxigraph::store::Store;
+use rustc_hash::{FxHashMap, FxHashSet, FxHasher};
 use unicode_normalization::UnicodeNormalization;
 
 use super::{
@@ -50,22 +59,52 @@ impl ViewData {
     }
 }
 
-/// Makes [`ViewData`] from quads as they are made, without a store: what `build` uses on the
-/// default backend, where the quads go to the snapshot and never into a store. Give it every
+/// The properties [`ViewDataBuilder`] keeps of events and memberships.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Prop {
+    Actor,
+    Place,
+    Stamp,
+    Derived,
+    Member,
+    Organization,
+    Role,
+}
+
+/// What the builder knows of one subject that has a type or a property of an event or a
+/// membership; sorted into [`Raw::events`] and [`Raw::memberships`] by [`ViewDataBuilder::finish`].
+#[derive(Debug, Default)]
+struct SubjectAcc {
+    /// Typed `sem:Event`.
+    event: bool,
+    /// Typed `org:Membership`.
+    membership: bool,
+    /// Local names of its types in the `ng:` namespace (interned).
+    types: Vec<Id>,
+    actors: Vec<Id>,
+    places: Vec<Id>,
+    stamps: Vec<Id>,
+    /// `prov:wasDerivedFrom` sentences (sentence ids).
+    sentences: Vec<Id>,
+    members: Vec<Id>,
+    organizations: Vec<Id>,
+    roles: Vec<Id>,
+}
+
+/// Makes [`ViewData`] from quads, without a store: what `build` and `dot` use on the default
+/// backend, reading the snapshot one document at a time ([`ViewData::from_snapshot`]). Give it every
 /// quad of the store, each document's quads in one [`add`](Self::add) call (a sentence's
 /// index, text and document, and a mention's entity and sentence, are joined within a call);
-/// [`finish`](Self::finish) then gives what [`ViewData::load`] would read from a store
-/// holding those quads (the two are compared in the tests).
+/// [`finish`](Self::finish) then gives what
+/// [`ViewData::load`] would read from a store holding those quads (the two are compared in the
+/// tests).
 #[derive(Debug, Default)]
 pub struct ViewDataBuilder {
     raw: Raw,
-    /// Types of subjects typed `sem:Event` or with a type in the `ng:` namespace.
-    event_types: HashMap<String, BTreeSet<String>>,
-    /// Subjects typed `org:Membership`.
-    membership_subjects: BTreeSet<String>,
-    /// `sem:hasActor` / `sem:hasPlace` / `sem:hasTimeStamp` / `prov:wasDerivedFrom` and
-    /// `org:member` / `org:organization` / `org:role` values, by subject.
-    props: HashMap<String, Vec<(String, String)>>,
+    /// Subjects typed `sem:Event` or `org:Membership`, or with one of their properties.
+    subjects: FxHashMap<Box<str>, SubjectAcc>,
+    /// (entity, mention IRI) pairs counted in [`Raw::mentions`].
+    mentions_seen: FxHashSet<(Id, Box<str>)>,
 }
 
 impl ViewDataBuilder {
@@ -76,35 +115,65 @@ impl ViewDataBuilder {
 
     /// Add one document's quads (or any set of quads that holds, for each sentence and
     /// mention in it, all of their quads).
-    pub fn add(&mut self, quads: &[oxigraph::model::Quad]) {
+    pub fn add<'q>(&mut self, quads: &'q [oxigraph::model::Quad]) {
         use oxigraph::model::vocab::{rdf, rdfs};
         use vocab::{dcterms, itsrdf, ng, nif, org, prov, schema, sem, skos};
-        fn text(t: &Term) -> String {
+        fn text(t: &Term) -> Cow<'_, str> {
             match t {
-                Term::NamedNode(n) => n.as_str().to_owned(),
-                Term::BlankNode(b) => format!("_:{}", b.as_str()),
-                Term::Literal(l) => l.value().to_owned(),
+                Term::NamedNode(n) => Cow::Borrowed(n.as_str()),
+                Term::BlankNode(b) => Cow::Owned(format!("_:{}", b.as_str())),
+                Term::Literal(l) => Cow::Borrowed(l.value()),
                 #[allow(unreachable_patterns)]
-                other => other.to_string(),
+                other => Cow::Owned(other.to_string()),
             }
         }
-        type Local = HashMap<String, Vec<String>>;
-        let (mut idx, mut ctx, mut anchor, mut path, mut src): (Local, Local, Local, Local, Local) =
-            Default::default();
-        let (mut ident, mut in_sentence): (Local, Local) = Default::default();
+        type Local<'x> = HashMap<Cow<'x, str>, Vec<Cow<'x, str>>>;
+        let (mut idx, mut ctx, mut anchor, mut path, mut src): (
+            Local<'q>,
+            Local<'q>,
+            Local<'q>,
+            Local<'q>,
+            Local<'q>,
+        ) = Default::default();
+        let (mut ident, mut in_sentence): (Local<'q>, Local<'q>) = Default::default();
+        let raw = &mut self.raw;
         for q in quads {
-            let subject = match &q.subject {
-                oxigraph::model::NamedOrBlankNode::NamedNode(n) => n.as_str().to_owned(),
-                oxigraph::model::NamedOrBlankNode::BlankNode(b) => format!("_:{}", b.as_str()),
+            let subject: Cow<'_, str> = match &q.subject {
+                oxigraph::model::NamedOrBlankNode::NamedNode(n) => Cow::Borrowed(n.as_str()),
+                oxigraph::model::NamedOrBlankNode::BlankNode(b) => {
+                    Cow::Owned(format!("_:{}", b.as_str()))
+                }
             };
             let p = q.predicate.as_ref();
             let o = text(&q.object);
-            let push = |m: &mut Local| m.entry(subject.clone()).or_default().push(o.clone());
+            let push = |m: &mut Local<'q>| {
+                m.entry(subject.clone()).or_default().push(o.clone());
+            };
+            let prop = if p == sem::HAS_ACTOR {
+                Some(Prop::Actor)
+            } else if p == sem::HAS_PLACE {
+                Some(Prop::Place)
+            } else if p == sem::HAS_TIME_STAMP {
+                Some(Prop::Stamp)
+            } else if p == prov::WAS_DERIVED_FROM {
+                Some(Prop::Derived)
+            } else if p == org::MEMBER {
+                Some(Prop::Member)
+            } else if p == org::ORGANIZATION {
+                Some(Prop::Organization)
+            } else if p == org::ROLE {
+                Some(Prop::Role)
+            } else {
+                None
+            };
             if p == rdf::TYPE {
-                if o == sem::EVENT.as_str() || o.starts_with(vocab::NG) {
-                    self.event_types.entry(subject).or_default().insert(o);
+                if o == sem::EVENT.as_str() {
+                    subject_acc(&mut self.subjects, &subject).event = true;
+                } else if o.starts_with(vocab::NG) {
+                    let t = raw.strings.id(local_name(&o));
+                    subject_acc(&mut self.subjects, &subject).types.push(t);
                 } else if o == org::MEMBERSHIP.as_str() {
-                    self.membership_subjects.insert(subject);
+                    subject_acc(&mut self.subjects, &subject).membership = true;
                 } else if o == schema::PERSON.as_str()
                     || o == schema::ORGANIZATION.as_str()
                     || o == schema::PLACE.as_str()
@@ -114,13 +183,19 @@ impl ViewDataBuilder {
                         "Organization" => NodeKind::Organization,
                         _ => NodeKind::Place,
                     };
-                    let entry = self.raw.entity_kinds.entry(subject).or_insert(kind);
+                    let entry = raw.entity_kinds.entry(subject.into_owned()).or_insert(kind);
                     *entry = (*entry).min(kind);
                 }
             } else if p == rdfs::LABEL {
-                self.raw.labels.entry(subject).or_default().insert(o);
+                raw.labels
+                    .entry(subject.into_owned())
+                    .or_default()
+                    .insert(o.into_owned());
             } else if p == skos::ALT_LABEL {
-                self.raw.alt_labels.entry(subject).or_default().insert(o);
+                raw.alt_labels
+                    .entry(subject.into_owned())
+                    .or_default()
+                    .insert(o.into_owned());
             } else if p == ng::SENTENCE_INDEX {
                 push(&mut idx);
             } else if p == nif::REFERENCE_CONTEXT {
@@ -135,26 +210,29 @@ impl ViewDataBuilder {
                 push(&mut ident);
             } else if p == nif::SENTENCE_PROP {
                 push(&mut in_sentence);
-            } else if p == sem::HAS_ACTOR
-                || p == sem::HAS_PLACE
-                || p == sem::HAS_TIME_STAMP
-                || p == prov::WAS_DERIVED_FROM
-                || p == org::MEMBER
-                || p == org::ORGANIZATION
-                || p == org::ROLE
-            {
-                self.props
-                    .entry(subject)
-                    .or_default()
-                    .push((p.as_str().to_owned(), o));
+            } else if let Some(prop) = prop {
+                let id = match prop {
+                    Prop::Derived => raw.sentence_id(&o),
+                    _ => raw.strings.id(&o),
+                };
+                let a = subject_acc(&mut self.subjects, &subject);
+                match prop {
+                    Prop::Actor => a.actors.push(id),
+                    Prop::Place => a.places.push(id),
+                    Prop::Stamp => a.stamps.push(id),
+                    Prop::Derived => a.sentences.push(id),
+                    Prop::Member => a.members.push(id),
+                    Prop::Organization => a.organizations.push(id),
+                    Prop::Role => a.roles.push(id),
+                }
             }
         }
         // Q_SENTENCES: every combination of index, document and the optional text, path and
         // source; the smallest evidence is kept, as `Raw::load` does.
-        let none: Vec<String> = Vec::new();
-        let or_none = |v: Option<&Vec<String>>| -> Vec<Option<String>> {
+        let none: Vec<Cow<'_, str>> = Vec::new();
+        let or_none = |v: Option<&Vec<Cow<'_, str>>>| -> Vec<Option<String>> {
             match v {
-                Some(v) if !v.is_empty() => v.iter().cloned().map(Some).collect(),
+                Some(v) if !v.is_empty() => v.iter().map(|s| Some(s.to_string())).collect(),
                 _ => vec![None],
             }
         };
@@ -168,35 +246,33 @@ impl ViewDataBuilder {
                                     file: pa
                                         .clone()
                                         .or_else(|| sr.clone())
-                                        .unwrap_or_else(|| doc.clone()),
+                                        .unwrap_or_else(|| doc.to_string()),
                                     sentence_index: i.trim().parse::<u64>().unwrap_or(0),
                                     text: t.clone().unwrap_or_default(),
-                                    sentence: sentence.clone(),
-                                    document: doc.clone(),
+                                    sentence: sentence.to_string(),
+                                    document: doc.to_string(),
                                 };
-                                match self.raw.sentences.get(sentence) {
-                                    Some(old) if *old <= ev => {}
-                                    _ => {
-                                        self.raw.sentences.insert(sentence.clone(), ev);
-                                    }
-                                }
+                                raw.describe_sentence(ev);
                             }
                         }
                     }
                 }
             }
         }
-        // Q_MENTIONS.
-        for (m, entities) in ident {
+        // Q_MENTIONS: each distinct mention of an entity counted once.
+        for (m, entities) in &ident {
             for e in entities {
-                for s in in_sentence.get(&m).unwrap_or(&none) {
-                    self.raw
-                        .mention_sentences
-                        .entry(e.clone())
+                for s in in_sentence.get(m).unwrap_or(&none) {
+                    let sid = raw.sentence_id(s);
+                    raw.mention_sentences
+                        .entry(e.to_string())
                         .or_default()
-                        .insert(s.clone());
+                        .push(sid);
                 }
-                self.raw.mentions.entry(e).or_default().insert(m.clone());
+                let key = (raw.strings.id(e), Box::<str>::from(m.as_ref()));
+                if self.mentions_seen.insert(key) {
+                    *raw.mentions.entry(e.to_string()).or_default() += 1;
+                }
             }
         }
     }
@@ -204,54 +280,48 @@ impl ViewDataBuilder {
     /// The view data of every quad added.
     pub fn finish(self) -> ViewData {
         let mut raw = self.raw;
-        let sem_event = vocab::sem::EVENT.as_str();
-        for (ev, types) in &self.event_types {
-            if !types.contains(sem_event) {
-                continue;
+        for (subject, acc) in self.subjects {
+            let (event_sentences, membership_sentences) = match (acc.event, acc.membership) {
+                (true, true) => (acc.sentences.clone(), acc.sentences),
+                (true, false) => (acc.sentences, Vec::new()),
+                (false, _) => (Vec::new(), acc.sentences),
+            };
+            if acc.event {
+                let info = EventInfo {
+                    types: acc.types,
+                    stamps: acc.stamps,
+                    actors: acc.actors,
+                    places: acc.places,
+                    sentences: event_sentences,
+                };
+                raw.events.insert(subject.to_string(), info);
             }
-            let info = raw.events.entry(ev.clone()).or_default();
-            for t in types.iter().filter(|t| *t != sem_event) {
-                info.types.insert(local_name(t).to_owned());
-            }
-        }
-        let (actor, place, stamp, derived) = (
-            vocab::sem::HAS_ACTOR.as_str(),
-            vocab::sem::HAS_PLACE.as_str(),
-            vocab::sem::HAS_TIME_STAMP.as_str(),
-            vocab::prov::WAS_DERIVED_FROM.as_str(),
-        );
-        for (subject, props) in self.props {
-            if let Some(info) = raw.events.get_mut(&subject) {
-                for (p, o) in &props {
-                    let set = match p.as_str() {
-                        p if p == actor => &mut info.actors,
-                        p if p == place => &mut info.places,
-                        p if p == stamp => &mut info.stamps,
-                        p if p == derived => &mut info.sentences,
-                        _ => continue,
-                    };
-                    set.insert(o.clone());
-                }
-            }
-            if self.membership_subjects.contains(&subject) {
-                let info = raw.memberships.entry(subject).or_default();
-                for (p, o) in props {
-                    let set = match p.as_str() {
-                        p if p == vocab::org::MEMBER.as_str() => &mut info.members,
-                        p if p == vocab::org::ORGANIZATION.as_str() => &mut info.organizations,
-                        p if p == vocab::org::ROLE.as_str() => &mut info.roles,
-                        p if p == derived => &mut info.sentences,
-                        _ => continue,
-                    };
-                    set.insert(o);
-                }
+            if acc.membership {
+                let info = MembershipInfo {
+                    members: acc.members,
+                    organizations: acc.organizations,
+                    roles: acc.roles,
+                    sentences: membership_sentences,
+                };
+                raw.memberships.insert(subject.into(), info);
             }
         }
-        for m in self.membership_subjects {
-            raw.memberships.entry(m).or_default();
-        }
+        raw.normalize();
         ViewData(raw)
     }
+}
+
+/// The accumulator of `subject`, made if new.
+fn subject_acc<'m>(
+    subjects: &'m mut FxHashMap<Box<str>, SubjectAcc>,
+    subject: &str,
+) -> &'m mut SubjectAcc {
+    if !subjects.contains_key(subject) {
+        subjects.insert(subject.into(), SubjectAcc::default());
+    }
+    subjects
+        .get_mut(subject)
+        .unwrap_or_else(|| unreachable!("inserted above"))
 }
 
 impl ViewData {
@@ -290,6 +360,9 @@ pub fn build_view_from(data: &ViewData, opts: &ViewOptions) -> Result<ViewGraph,
         View::Actors => actors_model(raw, &events),
         View::Events => events_model(raw, &events),
     };
+    for e in edges.values_mut() {
+        e.normalize();
+    }
 
     edges.retain(|_, e| e.evidence.len() >= opts.min_evidence);
 
@@ -300,27 +373,30 @@ pub fn build_view_from(data: &ViewData, opts: &ViewOptions) -> Result<ViewGraph,
             return Err(GraphError::FocusNotFound(focus.clone()));
         }
         for id in &focus_ids {
-            if !nodes.contains_key(id) {
-                nodes.insert(id.clone(), raw.entity_node(id));
+            if !nodes.contains_key(id.as_str()) {
+                nodes.insert(Cow::Borrowed(id), raw.entity_node(id));
             }
         }
         let keep = neighbourhood(&nodes, &edges, &focus_ids, opts.depth);
-        nodes.retain(|id, _| keep.contains(id));
-        edges.retain(|(a, b), _| keep.contains(a) && keep.contains(b));
+        nodes.retain(|id, _| keep.contains(id.as_ref()));
+        edges.retain(|(a, b), _| keep.contains(a.as_ref()) && keep.contains(b.as_ref()));
     }
 
     if opts.min_evidence > 1 {
-        let linked: BTreeSet<&String> = edges.keys().flat_map(|(a, b)| [a, b]).collect();
+        let linked: BTreeSet<&str> = edges
+            .keys()
+            .flat_map(|(a, b)| [a.as_ref(), b.as_ref()])
+            .collect();
         let keep: BTreeSet<String> = nodes
             .keys()
-            .filter(|id| linked.contains(id) || focus_ids.contains(*id))
-            .cloned()
+            .filter(|id| linked.contains(id.as_ref()) || focus_ids.contains(id.as_ref()))
+            .map(|id| id.to_string())
             .collect();
-        nodes.retain(|id, _| keep.contains(id));
+        nodes.retain(|id, _| keep.contains(id.as_ref()));
     }
 
     let cut = cap(&mut nodes, &mut edges, &focus_ids, opts);
-    let mut view = into_petgraph(nodes, edges, &focus_ids, opts);
+    let mut view = into_petgraph(raw, nodes, edges, &focus_ids, opts);
     view.cut = cut;
     Ok(view)
 }
@@ -335,12 +411,12 @@ const MAX_EDGES_PER_NODE: usize = 3;
 /// actors view, at most [`MAX_EDGES_PER_NODE`] × `max_nodes` edges, the best-evidenced. Returns
 /// what was cut, or `None` when nothing was.
 fn cap(
-    nodes: &mut Nodes,
-    edges: &mut Edges,
+    nodes: &mut Nodes<'_>,
+    edges: &mut Edges<'_>,
     focus: &BTreeSet<String>,
     opts: &ViewOptions,
 ) -> Option<Cut> {
-    let primary = |n: &Node| match opts.view {
+    let primary = |n: &NodeAcc<'_>| match opts.view {
         View::Actors => true,
         View::Events => n.kind == NodeKind::Event,
     };
@@ -348,29 +424,33 @@ fn cap(
     if opts.max_nodes == 0 || total <= opts.max_nodes {
         return None;
     }
-    let mut ranked: Vec<&Node> = nodes.values().filter(|n| primary(n)).collect();
-    ranked.sort_by(|a, b| {
+    let mut ranked: Vec<(&str, &NodeAcc<'_>)> = nodes
+        .iter()
+        .filter(|(_, n)| primary(n))
+        .map(|(id, n)| (id.as_ref(), n))
+        .collect();
+    ranked.sort_by(|(a_id, a), (b_id, b)| {
         focus
-            .contains(&b.id)
-            .cmp(&focus.contains(&a.id))
+            .contains(*b_id)
+            .cmp(&focus.contains(*a_id))
             .then(b.evidence.len().cmp(&a.evidence.len()))
             .then(b.mentions.cmp(&a.mentions))
-            .then(a.id.cmp(&b.id))
+            .then(a_id.cmp(b_id))
     });
     let mut keep: BTreeSet<String> = ranked
         .iter()
         .take(opts.max_nodes.max(focus.len()))
-        .map(|n| n.id.clone())
+        .map(|(id, _)| (*id).to_owned())
         .collect();
     let shown = keep.len();
     if opts.view == View::Events {
         let linked: Vec<String> = edges
             .keys()
             .filter_map(|(a, b)| {
-                if keep.contains(a) {
-                    Some(b.clone())
-                } else if keep.contains(b) {
-                    Some(a.clone())
+                if keep.contains(a.as_ref()) {
+                    Some(b.to_string())
+                } else if keep.contains(b.as_ref()) {
+                    Some(a.to_string())
                 } else {
                     None
                 }
@@ -379,20 +459,20 @@ fn cap(
         keep.extend(linked);
     }
     let before = edges.len();
-    nodes.retain(|id, _| keep.contains(id));
-    edges.retain(|(a, b), _| keep.contains(a) && keep.contains(b));
+    nodes.retain(|id, _| keep.contains(id.as_ref()));
+    edges.retain(|(a, b), _| keep.contains(a.as_ref()) && keep.contains(b.as_ref()));
     let max_edges = opts.max_nodes.saturating_mul(MAX_EDGES_PER_NODE);
     if opts.view == View::Actors && edges.len() > max_edges {
         // The best-evidenced edges, ties by key (the edges map is ordered by key).
-        let mut ranked: Vec<(&(String, String), usize)> =
+        let mut ranked: Vec<(&EdgeKey<'_>, usize)> =
             edges.iter().map(|(k, e)| (k, e.evidence.len())).collect();
         ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
         let strong: BTreeSet<(String, String)> = ranked
             .into_iter()
             .take(max_edges)
-            .map(|(k, _)| k.clone())
+            .map(|((a, b), _)| (a.to_string(), b.to_string()))
             .collect();
-        edges.retain(|k, _| strong.contains(k));
+        edges.retain(|(a, b), _| strong.contains(&(a.to_string(), b.to_string())));
     }
     Some(Cut {
         max_nodes: opts.max_nodes,
@@ -402,49 +482,749 @@ fn cap(
     })
 }
 
+/// A node while the view is made: what ranking and filtering need; [`into_petgraph`] writes
+/// out the [`Node`] of each node kept.
+#[derive(Debug)]
+struct NodeAcc<'a> {
+    kind: NodeKind,
+    /// Distinct mentions (entities).
+    mentions: usize,
+    /// Supporting sentences (ids into [`Raw::sentences`]), sorted, without duplicates.
+    evidence: Cow<'a, [Id]>,
+    /// The event of an event node.
+    event: Option<&'a EventInfo>,
+    /// The date of a date node.
+    date: Option<&'a str>,
+}
+
 /// Nodes by id, and edges by (source id, target id); in the actors view the key is the
 /// sorted pair and [`EdgeAcc::reversed`] tells the drawing direction.
-type Nodes = BTreeMap<String, Node>;
-type Edges = BTreeMap<(String, String), EdgeAcc>;
+type Nodes<'a> = BTreeMap<Cow<'a, str>, NodeAcc<'a>>;
+type EdgeKey<'a> = (Cow<'a, str>, Cow<'a, str>);
+type Edges<'a> = BTreeMap<EdgeKey<'a>, EdgeAcc<'a>>;
 
 /// An edge while it is being merged.
-#[derive(Debug, Default)]
-struct EdgeAcc {
-    kinds: BTreeSet<EdgeKind>,
-    labels: BTreeSet<String>,
-    evidence: BTreeSet<Evidence>,
+#[derive(Debug)]
+struct EdgeAcc<'a> {
+    kinds: Vec<EdgeKind>,
+    labels: Vec<Cow<'a, str>>,
+    /// Supporting sentences (ids into [`Raw::sentences`]); sorted and without duplicates
+    /// after [`EdgeAcc::normalize`].
+    evidence: Cow<'a, [Id]>,
     /// Some(reversed) once a directed fact (a role) is merged in.
     reversed: Option<bool>,
 }
 
-/// What the store says, gathered by a few SPARQL queries.
+impl EdgeAcc<'_> {
+    /// Sorts and deduplicates what merging appended.
+    fn normalize(&mut self) {
+        self.kinds.sort_unstable();
+        self.kinds.dedup();
+        self.labels.sort_unstable();
+        self.labels.dedup();
+        if let Cow::Owned(v) = &mut self.evidence {
+            v.sort_unstable();
+            v.dedup();
+        }
+    }
+}
+
+/// Index of a string in an [`Interner`] or of a sentence in [`Raw::sentences`].
+type Id = u32;
+
+/// Strings kept once each, referred to by index.
+#[derive(Debug, Default)]
+struct Interner(IndexSet<Box<str>, BuildHasherDefault<FxHasher>>);
+
+impl Interner {
+    /// The index of `s`, added if new.
+    fn id(&mut self, s: &str) -> Id {
+        match self.0.get_index_of(s) {
+            Some(i) => i as Id,
+            None => self.0.insert_full(s.into()).0 as Id,
+        }
+    }
+
+    /// The string of an index.
+    fn get(&self, id: Id) -> &str {
+        self.0.get_index(id as usize).map_or("", |s| s)
+    }
+}
+
+/// A sentence's description (its [`Evidence`] without the sentence IRI).
+#[derive(Debug)]
+struct SentenceInfo {
+    index: u64,
+    text: Box<str>,
+    /// Interned.
+    document: Id,
+    /// Interned.
+    file: Id,
+}
+
+/// What the store says, gathered by a few SPARQL queries (or by [`ViewDataBuilder`]).
 #[derive(Debug, Default)]
 struct Raw {
-    sentences: HashMap<String, Evidence>,
+    /// Interned IRIs and literals: documents, files, event types (local names), dates, actors,
+    /// places, members, organizations and roles.
+    strings: Interner,
+    /// Every sentence IRI met, with its description when the store has one; an [`Id`] of a
+    /// sentence is its index here.
+    sentences: IndexMap<Box<str>, Option<SentenceInfo>, BuildHasherDefault<FxHasher>>,
     labels: BTreeMap<String, BTreeSet<String>>,
     alt_labels: BTreeMap<String, BTreeSet<String>>,
     entity_kinds: BTreeMap<String, NodeKind>,
-    mentions: BTreeMap<String, BTreeSet<String>>,
-    mention_sentences: BTreeMap<String, BTreeSet<String>>,
+    /// Distinct mentions by entity.
+    mentions: BTreeMap<String, usize>,
+    /// Sentences of the mentions of each entity (sorted, without duplicates once normalized).
+    mention_sentences: BTreeMap<String, Vec<Id>>,
     events: BTreeMap<String, EventInfo>,
     memberships: BTreeMap<String, MembershipInfo>,
 }
 
+/// An event. Interned strings, each list sorted by its strings and without duplicates once
+/// normalized (sentences sorted by id).
 #[derive(Debug, Default)]
 struct EventInfo {
-    types: BTreeSet<String>,
-    stamps: BTreeSet<String>,
-    actors: BTreeSet<String>,
-    places: BTreeSet<String>,
-    sentences: BTreeSet<String>,
+    types: Vec<Id>,
+    stamps: Vec<Id>,
+    actors: Vec<Id>,
+    places: Vec<Id>,
+    sentences: Vec<Id>,
 }
 
+/// A membership, as [`EventInfo`].
 #[derive(Debug, Default)]
 struct MembershipInfo {
-    members: BTreeSet<String>,
-    organizations: BTreeSet<String>,
-    roles: BTreeSet<String>,
-    sentences: BTreeSet<String>,
+    members: Vec<Id>,
+    organizations: Vec<Id>,
+    roles: Vec<Id>,
+    sentences: Vec<Id>,
+}
+
+impl Raw {
+    fn load(store: &Store) -> Result<Self, GraphError> {
+        let mut raw = Raw::default();
+
+        for s in select(store, Q_SENTENCES)? {
+            let (Some(sentence), Some(doc)) = (get(&s, "s"), get(&s, "doc")) else {
+                continue;
+            };
+            let index = get(&s, "idx")
+                .and_then(|i| i.trim().parse::<u64>().ok())
+                .unwrap_or(0);
+            let file = get(&s, "path")
+                .or_else(|| get(&s, "src"))
+                .unwrap_or_else(|| doc.clone());
+            raw.describe_sentence(Evidence {
+                file,
+                sentence_index: index,
+                text: get(&s, "text").unwrap_or_default(),
+                sentence,
+                document: doc,
+            });
+        }
+
+        for s in select(store, Q_LABELS)? {
+            if let (Some(e), Some(l)) = (get(&s, "e"), get(&s, "label")) {
+                raw.labels.entry(e).or_default().insert(l);
+            }
+        }
+        for s in select(store, Q_ALT_LABELS)? {
+            if let (Some(e), Some(l)) = (get(&s, "e"), get(&s, "label")) {
+                raw.alt_labels.entry(e).or_default().insert(l);
+            }
+        }
+        for s in select(store, Q_ENTITIES)? {
+            let (Some(e), Some(t)) = (get(&s, "e"), get(&s, "type")) else {
+                continue;
+            };
+            let kind = match local_name(&t) {
+                "Person" => NodeKind::Person,
+                "Organization" => NodeKind::Organization,
+                _ => NodeKind::Place,
+            };
+            // Several types: Person wins over Organization over Place.
+            let entry = raw.entity_kinds.entry(e).or_insert(kind);
+            *entry = (*entry).min(kind);
+        }
+        let mut mentions: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+        for s in select(store, Q_MENTIONS)? {
+            let (Some(m), Some(e)) = (get(&s, "m"), get(&s, "e")) else {
+                continue;
+            };
+            if let Some(sentence) = get(&s, "s") {
+                let sid = raw.sentence_id(&sentence);
+                raw.mention_sentences
+                    .entry(e.clone())
+                    .or_default()
+                    .push(sid);
+            }
+            mentions.entry(e).or_default().insert(m);
+        }
+        raw.mentions = mentions.into_iter().map(|(e, m)| (e, m.len())).collect();
+
+        let sem_event = vocab::sem::EVENT.as_str();
+        for s in select(store, Q_EVENT_TYPES)? {
+            let (Some(ev), Some(t)) = (get(&s, "ev"), get(&s, "type")) else {
+                continue;
+            };
+            let t = (t != sem_event).then(|| raw.strings.id(local_name(&t)));
+            let info = raw.events.entry(ev).or_default();
+            info.types.extend(t);
+        }
+        for s in select(store, Q_EVENT_PROPS)? {
+            let (Some(ev), Some(p), Some(o)) = (get(&s, "ev"), get(&s, "p"), get(&s, "o")) else {
+                continue;
+            };
+            let derived = !(p == vocab::sem::HAS_ACTOR.as_str()
+                || p == vocab::sem::HAS_PLACE.as_str()
+                || p == vocab::sem::HAS_TIME_STAMP.as_str());
+            let o = if derived {
+                raw.sentence_id(&o)
+            } else {
+                raw.strings.id(&o)
+            };
+            let info = raw.events.entry(ev).or_default();
+            let list = match p.as_str() {
+                p if p == vocab::sem::HAS_ACTOR.as_str() => &mut info.actors,
+                p if p == vocab::sem::HAS_PLACE.as_str() => &mut info.places,
+                p if p == vocab::sem::HAS_TIME_STAMP.as_str() => &mut info.stamps,
+                _ => &mut info.sentences,
+            };
+            list.push(o);
+        }
+        for s in select(store, Q_MEMBERSHIPS)? {
+            let (Some(m), Some(p), Some(o)) = (get(&s, "m"), get(&s, "p"), get(&s, "o")) else {
+                continue;
+            };
+            let derived = !(p == vocab::org::MEMBER.as_str()
+                || p == vocab::org::ORGANIZATION.as_str()
+                || p == vocab::org::ROLE.as_str());
+            let o = if derived {
+                raw.sentence_id(&o)
+            } else {
+                raw.strings.id(&o)
+            };
+            let info = raw.memberships.entry(m).or_default();
+            let list = match p.as_str() {
+                p if p == vocab::org::MEMBER.as_str() => &mut info.members,
+                p if p == vocab::org::ORGANIZATION.as_str() => &mut info.organizations,
+                p if p == vocab::org::ROLE.as_str() => &mut info.roles,
+                _ => &mut info.sentences,
+            };
+            list.push(o);
+        }
+        raw.normalize();
+        Ok(raw)
+    }
+
+    /// The id of a sentence IRI, added (without a description) if new.
+    fn sentence_id(&mut self, iri: &str) -> Id {
+        match self.sentences.get_index_of(iri) {
+            Some(i) => i as Id,
+            None => self.sentences.insert_full(iri.into(), None).0 as Id,
+        }
+    }
+
+    /// Records a sentence's description. Several descriptions of one sentence would be a
+    /// contract violation; the smallest evidence is kept so that the choice does not depend on
+    /// the order they are met in.
+    fn describe_sentence(&mut self, ev: Evidence) {
+        let id = self.sentence_id(&ev.sentence);
+        if matches!(self.sentences.get_index(id as usize), Some((_, Some(_))))
+            && self.evidence(id) <= ev
+        {
+            return;
+        }
+        let info = SentenceInfo {
+            index: ev.sentence_index,
+            text: ev.text.into(),
+            document: self.strings.id(&ev.document),
+            file: self.strings.id(&ev.file),
+        };
+        if let Some((_, slot)) = self.sentences.get_index_mut(id as usize) {
+            *slot = Some(info);
+        }
+    }
+
+    /// Sorts every list by its strings (sentences by id) and removes duplicates, so that the
+    /// views iterate them in the same order whatever order they were read in.
+    fn normalize(&mut self) {
+        let strings = &self.strings;
+        let by_string = |v: &mut Vec<Id>| {
+            v.sort_unstable_by(|a, b| strings.get(*a).cmp(strings.get(*b)));
+            v.dedup();
+        };
+        let by_id = |v: &mut Vec<Id>| {
+            v.sort_unstable();
+            v.dedup();
+        };
+        for info in self.events.values_mut() {
+            by_string(&mut info.types);
+            by_string(&mut info.stamps);
+            by_string(&mut info.actors);
+            by_string(&mut info.places);
+            by_id(&mut info.sentences);
+        }
+        for info in self.memberships.values_mut() {
+            by_string(&mut info.members);
+            by_string(&mut info.organizations);
+            by_string(&mut info.roles);
+            by_id(&mut info.sentences);
+        }
+        for v in self.mention_sentences.values_mut() {
+            by_id(v);
+        }
+    }
+
+    /// The evidence of a sentence (a placeholder naming the IRI if the sentence has no
+    /// description in the store).
+    fn evidence(&self, sentence: Id) -> Evidence {
+        match self.sentences.get_index(sentence as usize) {
+            Some((iri, Some(info))) => Evidence {
+                file: self.strings.get(info.file).to_owned(),
+                sentence_index: info.index,
+                text: info.text.to_string(),
+                sentence: iri.to_string(),
+                document: self.strings.get(info.document).to_owned(),
+            },
+            Some((iri, None)) => Evidence {
+                file: iri.to_string(),
+                sentence_index: 0,
+                text: String::new(),
+                sentence: iri.to_string(),
+                document: String::new(),
+            },
+            None => Evidence {
+                file: String::new(),
+                sentence_index: 0,
+                text: String::new(),
+                sentence: String::new(),
+                document: String::new(),
+            },
+        }
+    }
+
+    /// The evidence of sentences, sorted, without duplicates.
+    fn evidence_list(&self, sentences: &[Id]) -> Vec<Evidence> {
+        let set: BTreeSet<Evidence> = sentences.iter().map(|s| self.evidence(*s)).collect();
+        set.into_iter().collect()
+    }
+
+    /// The label of an IRI: its smallest `rdfs:label`, else its local name.
+    fn label(&self, iri: &str) -> String {
+        self.labels
+            .get(iri)
+            .and_then(|l| l.iter().next())
+            .cloned()
+            .unwrap_or_else(|| local_name(iri).to_owned())
+    }
+
+    /// The node of an entity (any actor, place, member or organization IRI).
+    fn entity_node(&self, iri: &str) -> NodeAcc<'_> {
+        NodeAcc {
+            kind: self
+                .entity_kinds
+                .get(iri)
+                .copied()
+                .unwrap_or(NodeKind::Other),
+            mentions: self.mentions.get(iri).copied().unwrap_or(0),
+            evidence: Cow::Borrowed(self.mention_sentences.get(iri).map_or(&[], Vec::as_slice)),
+            event: None,
+            date: None,
+        }
+    }
+
+    /// The events kept by the type and date filters.
+    fn selected_events(&self, opts: &ViewOptions) -> Vec<(&String, &EventInfo)> {
+        let types: BTreeSet<String> = opts.types.iter().map(|t| t.trim().to_lowercase()).collect();
+        let since = opts.since.as_deref().map(str::trim);
+        let until = opts.until.as_deref().map(str::trim);
+        self.events
+            .iter()
+            .filter(|(_, info)| {
+                types.is_empty()
+                    || info
+                        .types
+                        .iter()
+                        .any(|t| types.contains(&self.strings.get(*t).to_lowercase()))
+            })
+            .filter(|(_, info)| {
+                if since.is_none() && until.is_none() {
+                    return true;
+                }
+                info.stamps.iter().any(|ts| {
+                    let ts = self.strings.get(*ts);
+                    since.is_none_or(|s| prefix_cmp(ts, s) != Ordering::Less)
+                        && until.is_none_or(|u| prefix_cmp(ts, u) != Ordering::Greater)
+                })
+            })
+            .collect()
+    }
+
+    /// Entities (typed or not) whose label or alternative label matches `focus` once
+    /// normalized.
+    fn find_entities(&self, focus: &str) -> BTreeSet<String> {
+        let wanted = normalize(focus);
+        let mut candidates: BTreeSet<&str> = self.entity_kinds.keys().map(String::as_str).collect();
+        for ev in self.events.values() {
+            candidates.extend(
+                ev.actors
+                    .iter()
+                    .chain(&ev.places)
+                    .map(|i| self.strings.get(*i)),
+            );
+        }
+        for m in self.memberships.values() {
+            candidates.extend(
+                m.members
+                    .iter()
+                    .chain(&m.organizations)
+                    .map(|i| self.strings.get(*i)),
+            );
+        }
+        candidates
+            .into_iter()
+            .filter(|iri| {
+                self.labels
+                    .get(*iri)
+                    .into_iter()
+                    .chain(self.alt_labels.get(*iri))
+                    .flatten()
+                    .any(|l| normalize(l) == wanted)
+            })
+            .map(str::to_owned)
+            .collect()
+    }
+
+    /// The types of an event joined with `", "`, or `Event`.
+    fn event_types_label(&self, info: &EventInfo) -> String {
+        if info.types.is_empty() {
+            "Event".to_owned()
+        } else {
+            info.types
+                .iter()
+                .map(|t| self.strings.get(*t))
+                .collect::<Vec<_>>()
+                .join(", ")
+        }
+    }
+}
+
+/// Adds an edge fact to the accumulator.
+fn add_edge<'a>(
+    edges: &mut Edges<'a>,
+    key: EdgeKey<'a>,
+    kind: EdgeKind,
+    label: Cow<'a, str>,
+    evidence: &'a [Id],
+    reversed: Option<bool>,
+) {
+    match edges.entry(key) {
+        std::collections::btree_map::Entry::Vacant(v) => {
+            v.insert(EdgeAcc {
+                kinds: vec![kind],
+                labels: vec![label],
+                evidence: Cow::Borrowed(evidence),
+                reversed,
+            });
+        }
+        std::collections::btree_map::Entry::Occupied(mut o) => {
+            let acc = o.get_mut();
+            if !acc.kinds.contains(&kind) {
+                acc.kinds.push(kind);
+            }
+            if !acc.labels.contains(&label) {
+                acc.labels.push(label);
+            }
+            if !evidence.is_empty() && *acc.evidence != *evidence {
+                acc.evidence.to_mut().extend_from_slice(evidence);
+            }
+            if acc.reversed.is_none() {
+                acc.reversed = reversed;
+            }
+        }
+    }
+}
+
+/// The actors view: entities, roles and shared events.
+fn actors_model<'a>(
+    raw: &'a Raw,
+    events: &[(&'a String, &'a EventInfo)],
+) -> (Nodes<'a>, Edges<'a>) {
+    let mut nodes = Nodes::new();
+    let mut edges = Edges::new();
+    let add_node = |nodes: &mut Nodes<'a>, iri: &'a str| {
+        if !nodes.contains_key(iri) {
+            nodes.insert(Cow::Borrowed(iri), raw.entity_node(iri));
+        }
+    };
+    for iri in raw.entity_kinds.keys() {
+        add_node(&mut nodes, iri);
+    }
+
+    for m in raw.memberships.values() {
+        let label = if m.roles.is_empty() {
+            "member".to_owned()
+        } else {
+            m.roles
+                .iter()
+                .map(|r| raw.label(raw.strings.get(*r)))
+                .collect::<BTreeSet<_>>()
+                .into_iter()
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        for member in m.members.iter().map(|i| raw.strings.get(*i)) {
+            for org in m.organizations.iter().map(|i| raw.strings.get(*i)) {
+                if member == org {
+                    continue;
+                }
+                add_node(&mut nodes, member);
+                add_node(&mut nodes, org);
+                let (key, reversed) = if member < org {
+                    ((Cow::Borrowed(member), Cow::Borrowed(org)), false)
+                } else {
+                    ((Cow::Borrowed(org), Cow::Borrowed(member)), true)
+                };
+                add_edge(
+                    &mut edges,
+                    key,
+                    EdgeKind::Role,
+                    Cow::Owned(label.clone()),
+                    &m.sentences,
+                    Some(reversed),
+                );
+            }
+        }
+    }
+
+    for (_, info) in events {
+        let label = raw.event_types_label(info);
+        let mut participants: Vec<&'a str> = info
+            .actors
+            .iter()
+            .chain(&info.places)
+            .map(|i| raw.strings.get(*i))
+            .collect();
+        participants.sort_unstable();
+        participants.dedup();
+        for a in &participants {
+            add_node(&mut nodes, a);
+        }
+        for (i, a) in participants.iter().enumerate() {
+            for b in &participants[i + 1..] {
+                add_edge(
+                    &mut edges,
+                    (Cow::Borrowed(*a), Cow::Borrowed(*b)),
+                    EdgeKind::SharedEvent,
+                    Cow::Owned(label.clone()),
+                    &info.sentences,
+                    None,
+                );
+            }
+        }
+    }
+    (nodes, edges)
+}
+
+/// The id of a date node.
+fn date_id(stamp: &str) -> String {
+    format!("date:{stamp}")
+}
+
+/// The events view: events, their actors, places and dates.
+fn events_model<'a>(
+    raw: &'a Raw,
+    events: &[(&'a String, &'a EventInfo)],
+) -> (Nodes<'a>, Edges<'a>) {
+    let mut nodes = Nodes::new();
+    let mut edges = Edges::new();
+    let mut date_evidence: BTreeMap<&'a str, Vec<Id>> = BTreeMap::new();
+    for (iri, info) in events {
+        nodes.insert(
+            Cow::Borrowed(iri.as_str()),
+            NodeAcc {
+                kind: NodeKind::Event,
+                mentions: 0,
+                evidence: Cow::Borrowed(&info.sentences),
+                event: Some(info),
+                date: None,
+            },
+        );
+        let targets = info
+            .actors
+            .iter()
+            .map(|a| (a, EdgeKind::Actor, "actor"))
+            .chain(info.places.iter().map(|p| (p, EdgeKind::Place, "place")));
+        for (target, kind, label) in targets {
+            let target = raw.strings.get(*target);
+            if !nodes.contains_key(target) {
+                nodes.insert(Cow::Borrowed(target), raw.entity_node(target));
+            }
+            add_edge(
+                &mut edges,
+                (Cow::Borrowed(iri.as_str()), Cow::Borrowed(target)),
+                kind,
+                Cow::Borrowed(label),
+                &info.sentences,
+                Some(false),
+            );
+        }
+        for stamp in info.stamps.iter().map(|s| raw.strings.get(*s)) {
+            date_evidence
+                .entry(stamp)
+                .or_default()
+                .extend_from_slice(&info.sentences);
+            add_edge(
+                &mut edges,
+                (Cow::Borrowed(iri.as_str()), Cow::Owned(date_id(stamp))),
+                EdgeKind::Date,
+                Cow::Borrowed("date"),
+                &info.sentences,
+                Some(false),
+            );
+        }
+    }
+    for (stamp, mut evidence) in date_evidence {
+        evidence.sort_unstable();
+        evidence.dedup();
+        nodes.insert(
+            Cow::Owned(date_id(stamp)),
+            NodeAcc {
+                kind: NodeKind::Date,
+                mentions: 0,
+                evidence: Cow::Owned(evidence),
+                event: None,
+                date: Some(stamp),
+            },
+        );
+    }
+    (nodes, edges)
+}
+
+/// The nodes within `depth` steps of the focus, edges taken as undirected. Entering an event
+/// node costs nothing but is only done from nodes less than `depth` steps away (so that the
+/// event's participants are shown with it); entering any other node costs one step (0-1
+/// breadth-first search).
+fn neighbourhood(
+    nodes: &Nodes<'_>,
+    edges: &Edges<'_>,
+    focus: &BTreeSet<String>,
+    depth: usize,
+) -> BTreeSet<String> {
+    let mut adjacency: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    for (a, b) in edges.keys() {
+        adjacency.entry(a).or_default().push(b);
+        adjacency.entry(b).or_default().push(a);
+    }
+    let mut dist: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut queue: VecDeque<&str> = VecDeque::new();
+    for f in focus {
+        dist.insert(f, 0);
+        queue.push_back(f);
+    }
+    while let Some(current) = queue.pop_front() {
+        let d = dist.get(current).copied().unwrap_or(0);
+        for next in adjacency.get(current).into_iter().flatten() {
+            let free = nodes.get(*next).is_some_and(|n| n.kind == NodeKind::Event);
+            let nd = if free { d } else { d + 1 };
+            // An event is only worth showing if its participants are within reach too.
+            let too_far = if free { d >= depth } else { nd > depth };
+            if too_far || dist.get(next).is_some_and(|old| *old <= nd) {
+                continue;
+            }
+            dist.insert(next, nd);
+            if free {
+                queue.push_front(next);
+            } else {
+                queue.push_back(next);
+            }
+        }
+    }
+    dist.into_keys().map(str::to_owned).collect()
+}
+
+/// Writes out the [`Node`] of a node kept.
+fn node_of(raw: &Raw, id: &str, acc: NodeAcc<'_>) -> Node {
+    let (label, types, date) = match (acc.event, acc.date) {
+        (Some(info), _) => {
+            let date = info.stamps.first().map(|s| raw.strings.get(*s).to_owned());
+            let mut label = raw.event_types_label(info);
+            if let Some(d) = &date {
+                label.push('\n');
+                label.push_str(d);
+            }
+            let types = info
+                .types
+                .iter()
+                .map(|t| raw.strings.get(*t).to_owned())
+                .collect();
+            (label, types, date)
+        }
+        (None, Some(stamp)) => (stamp.to_owned(), Vec::new(), Some(stamp.to_owned())),
+        (None, None) => (raw.label(id), Vec::new(), None),
+    };
+    Node {
+        id: id.to_owned(),
+        label,
+        kind: acc.kind,
+        types,
+        date,
+        mentions: acc.mentions,
+        evidence: raw.evidence_list(&acc.evidence),
+    }
+}
+
+/// Turns the ordered maps into the petgraph, node indices in id order, edges sorted by
+/// (source index, target index).
+fn into_petgraph(
+    raw: &Raw,
+    nodes: Nodes<'_>,
+    edges: Edges<'_>,
+    focus_ids: &BTreeSet<String>,
+    opts: &ViewOptions,
+) -> ViewGraph {
+    let mut graph = DiGraph::with_capacity(nodes.len(), edges.len());
+    let mut index: BTreeMap<String, NodeIndex> = BTreeMap::new();
+    for (id, node) in nodes {
+        let node = node_of(raw, &id, node);
+        index.insert(id.into_owned(), graph.add_node(node));
+    }
+    let mut sorted: Vec<(NodeIndex, NodeIndex, Edge)> = edges
+        .into_iter()
+        .filter_map(|((a, b), acc)| {
+            let (ia, ib) = (*index.get(a.as_ref())?, *index.get(b.as_ref())?);
+            let (source, target) = if acc.reversed == Some(true) {
+                (ib, ia)
+            } else {
+                (ia, ib)
+            };
+            let edge = Edge {
+                kinds: acc.kinds,
+                labels: acc.labels.into_iter().map(Cow::into_owned).collect(),
+                directed: acc.reversed.is_some(),
+                evidence: raw.evidence_list(&acc.evidence),
+            };
+            Some((source, target, edge))
+        })
+        .collect();
+    sorted.sort_by_key(|(s, t, _)| (*s, *t));
+    for (s, t, e) in sorted {
+        graph.add_edge(s, t, e);
+    }
+    let focus = focus_ids
+        .iter()
+        .filter_map(|id| index.get(id).copied())
+        .collect();
+    ViewGraph {
+        graph,
+        view: opts.view,
+        cluster: opts.cluster,
+        focus,
+        cut: None,
+    }
 }
 
 const Q_SENTENCES: &str = "SELECT DISTINCT ?s ?idx ?text ?doc ?path ?src WHERE {
@@ -509,209 +1289,6 @@ fn local_name(iri: &str) -> &str {
     iri.rsplit(['#', '/']).next().unwrap_or(iri)
 }
 
-impl Raw {
-    fn load(store: &Store) -> Result<Self, GraphError> {
-        let mut raw = Raw::default();
-
-        for s in select(store, Q_SENTENCES)? {
-            let (Some(sentence), Some(doc)) = (get(&s, "s"), get(&s, "doc")) else {
-                continue;
-            };
-            let index = get(&s, "idx")
-                .and_then(|i| i.trim().parse::<u64>().ok())
-                .unwrap_or(0);
-            let file = get(&s, "path")
-                .or_else(|| get(&s, "src"))
-                .unwrap_or_else(|| doc.clone());
-            let ev = Evidence {
-                file,
-                sentence_index: index,
-                text: get(&s, "text").unwrap_or_default(),
-                sentence: sentence.clone(),
-                document: doc,
-            };
-            // Several source paths for one document would be a contract violation; keep the
-            // smallest evidence so that the choice does not depend on result order.
-            match raw.sentences.get(&sentence) {
-                Some(old) if *old <= ev => {}
-                _ => {
-                    raw.sentences.insert(sentence, ev);
-                }
-            }
-        }
-
-        for s in select(store, Q_LABELS)? {
-            if let (Some(e), Some(l)) = (get(&s, "e"), get(&s, "label")) {
-                raw.labels.entry(e).or_default().insert(l);
-            }
-        }
-        for s in select(store, Q_ALT_LABELS)? {
-            if let (Some(e), Some(l)) = (get(&s, "e"), get(&s, "label")) {
-                raw.alt_labels.entry(e).or_default().insert(l);
-            }
-        }
-        for s in select(store, Q_ENTITIES)? {
-            let (Some(e), Some(t)) = (get(&s, "e"), get(&s, "type")) else {
-                continue;
-            };
-            let kind = match local_name(&t) {
-                "Person" => NodeKind::Person,
-                "Organization" => NodeKind::Organization,
-                _ => NodeKind::Place,
-            };
-            // Several types: Person wins over Organization over Place.
-            let entry = raw.entity_kinds.entry(e).or_insert(kind);
-            *entry = (*entry).min(kind);
-        }
-        for s in select(store, Q_MENTIONS)? {
-            let (Some(m), Some(e)) = (get(&s, "m"), get(&s, "e")) else {
-                continue;
-            };
-            if let Some(sentence) = get(&s, "s") {
-                raw.mention_sentences
-                    .entry(e.clone())
-                    .or_default()
-                    .insert(sentence);
-            }
-            raw.mentions.entry(e).or_default().insert(m);
-        }
-
-        let sem_event = vocab::sem::EVENT.as_str();
-        for s in select(store, Q_EVENT_TYPES)? {
-            let (Some(ev), Some(t)) = (get(&s, "ev"), get(&s, "type")) else {
-                continue;
-            };
-            let info = raw.events.entry(ev).or_default();
-            if t != sem_event {
-                info.types.insert(local_name(&t).to_owned());
-            }
-        }
-        for s in select(store, Q_EVENT_PROPS)? {
-            let (Some(ev), Some(p), Some(o)) = (get(&s, "ev"), get(&s, "p"), get(&s, "o")) else {
-                continue;
-            };
-            let info = raw.events.entry(ev).or_default();
-            let set = match p.as_str() {
-                p if p == vocab::sem::HAS_ACTOR.as_str() => &mut info.actors,
-                p if p == vocab::sem::HAS_PLACE.as_str() => &mut info.places,
-                p if p == vocab::sem::HAS_TIME_STAMP.as_str() => &mut info.stamps,
-                _ => &mut info.sentences,
-            };
-            set.insert(o);
-        }
-        for s in select(store, Q_MEMBERSHIPS)? {
-            let (Some(m), Some(p), Some(o)) = (get(&s, "m"), get(&s, "p"), get(&s, "o")) else {
-                continue;
-            };
-            let info = raw.memberships.entry(m).or_default();
-            let set = match p.as_str() {
-                p if p == vocab::org::MEMBER.as_str() => &mut info.members,
-                p if p == vocab::org::ORGANIZATION.as_str() => &mut info.organizations,
-                p if p == vocab::org::ROLE.as_str() => &mut info.roles,
-                _ => &mut info.sentences,
-            };
-            set.insert(o);
-        }
-        Ok(raw)
-    }
-
-    /// The evidence of a sentence IRI (a placeholder naming the IRI if the sentence has no
-    /// description in the store).
-    fn evidence(&self, sentence: &str) -> Evidence {
-        self.sentences
-            .get(sentence)
-            .cloned()
-            .unwrap_or_else(|| Evidence {
-                file: sentence.to_owned(),
-                sentence_index: 0,
-                text: String::new(),
-                sentence: sentence.to_owned(),
-                document: String::new(),
-            })
-    }
-
-    fn evidence_set<'a>(
-        &self,
-        sentences: impl IntoIterator<Item = &'a String>,
-    ) -> BTreeSet<Evidence> {
-        sentences.into_iter().map(|s| self.evidence(s)).collect()
-    }
-
-    /// The label of an IRI: its smallest `rdfs:label`, else its local name.
-    fn label(&self, iri: &str) -> String {
-        self.labels
-            .get(iri)
-            .and_then(|l| l.iter().next())
-            .cloned()
-            .unwrap_or_else(|| local_name(iri).to_owned())
-    }
-
-    /// The node of an entity (any actor, place, member or organization IRI).
-    fn entity_node(&self, iri: &str) -> Node {
-        let sentences = self.mention_sentences.get(iri).into_iter().flatten();
-        Node {
-            id: iri.to_owned(),
-            label: self.label(iri),
-            kind: self
-                .entity_kinds
-                .get(iri)
-                .copied()
-                .unwrap_or(NodeKind::Other),
-            types: Vec::new(),
-            date: None,
-            mentions: self.mentions.get(iri).map_or(0, BTreeSet::len),
-            evidence: self.evidence_set(sentences).into_iter().collect(),
-        }
-    }
-
-    /// The events kept by the type and date filters.
-    fn selected_events(&self, opts: &ViewOptions) -> Vec<(&String, &EventInfo)> {
-        let types: BTreeSet<String> = opts.types.iter().map(|t| t.trim().to_lowercase()).collect();
-        let since = opts.since.as_deref().map(str::trim);
-        let until = opts.until.as_deref().map(str::trim);
-        self.events
-            .iter()
-            .filter(|(_, info)| {
-                types.is_empty() || info.types.iter().any(|t| types.contains(&t.to_lowercase()))
-            })
-            .filter(|(_, info)| {
-                if since.is_none() && until.is_none() {
-                    return true;
-                }
-                info.stamps.iter().any(|ts| {
-                    since.is_none_or(|s| prefix_cmp(ts, s) != Ordering::Less)
-                        && until.is_none_or(|u| prefix_cmp(ts, u) != Ordering::Greater)
-                })
-            })
-            .collect()
-    }
-
-    /// Entities (typed or not) whose label or alternative label matches `focus` once
-    /// normalized.
-    fn find_entities(&self, focus: &str) -> BTreeSet<String> {
-        let wanted = normalize(focus);
-        let mut candidates: BTreeSet<&String> = self.entity_kinds.keys().collect();
-        for ev in self.events.values() {
-            candidates.extend(ev.actors.iter().chain(&ev.places));
-        }
-        for m in self.memberships.values() {
-            candidates.extend(m.members.iter().chain(&m.organizations));
-        }
-        candidates
-            .into_iter()
-            .filter(|iri| {
-                self.labels
-                    .get(*iri)
-                    .into_iter()
-                    .chain(self.alt_labels.get(*iri))
-                    .flatten()
-                    .any(|l| normalize(l) == wanted)
-            })
-            .cloned()
-            .collect()
-    }
-}
-
 /// Compares a timestamp and a bound on their common prefix (`2025-04` vs `2025-04-11` are
 /// equal), which orders `xsd:date`, `xsd:gYearMonth` and `xsd:gYear` lexical forms.
 fn prefix_cmp(ts: &str, bound: &str) -> Ordering {
@@ -741,276 +1318,4 @@ pub(crate) fn normalize(s: &str) -> String {
         })
         .collect();
     mapped.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// Adds an edge fact to the accumulator.
-fn add_edge(
-    edges: &mut Edges,
-    key: (String, String),
-    kind: EdgeKind,
-    label: String,
-    evidence: &BTreeSet<Evidence>,
-    reversed: Option<bool>,
-) {
-    let acc = edges.entry(key).or_default();
-    acc.kinds.insert(kind);
-    acc.labels.insert(label);
-    acc.evidence.extend(evidence.iter().cloned());
-    if acc.reversed.is_none() {
-        acc.reversed = reversed;
-    }
-}
-
-/// The actors view: entities, roles and shared events.
-fn actors_model(raw: &Raw, events: &[(&String, &EventInfo)]) -> (Nodes, Edges) {
-    let mut nodes = Nodes::new();
-    let mut edges = Edges::new();
-    let add_node = |nodes: &mut Nodes, iri: &String| {
-        if !nodes.contains_key(iri) {
-            nodes.insert(iri.clone(), raw.entity_node(iri));
-        }
-    };
-    for iri in raw.entity_kinds.keys() {
-        add_node(&mut nodes, iri);
-    }
-
-    for m in raw.memberships.values() {
-        let evidence = raw.evidence_set(&m.sentences);
-        let label = if m.roles.is_empty() {
-            "member".to_owned()
-        } else {
-            m.roles
-                .iter()
-                .map(|r| raw.label(r))
-                .collect::<BTreeSet<_>>()
-                .into_iter()
-                .collect::<Vec<_>>()
-                .join(", ")
-        };
-        for member in &m.members {
-            for org in &m.organizations {
-                if member == org {
-                    continue;
-                }
-                add_node(&mut nodes, member);
-                add_node(&mut nodes, org);
-                let (key, reversed) = if member < org {
-                    ((member.clone(), org.clone()), false)
-                } else {
-                    ((org.clone(), member.clone()), true)
-                };
-                add_edge(
-                    &mut edges,
-                    key,
-                    EdgeKind::Role,
-                    label.clone(),
-                    &evidence,
-                    Some(reversed),
-                );
-            }
-        }
-    }
-
-    for (_, info) in events {
-        let evidence = raw.evidence_set(&info.sentences);
-        let label = event_types_label(info);
-        let participants: BTreeSet<&String> = info.actors.iter().chain(&info.places).collect();
-        for a in &participants {
-            add_node(&mut nodes, a);
-        }
-        let participants: Vec<&String> = participants.into_iter().collect();
-        for (i, a) in participants.iter().enumerate() {
-            for b in &participants[i + 1..] {
-                add_edge(
-                    &mut edges,
-                    ((*a).clone(), (*b).clone()),
-                    EdgeKind::SharedEvent,
-                    label.clone(),
-                    &evidence,
-                    None,
-                );
-            }
-        }
-    }
-    (nodes, edges)
-}
-
-/// The types of an event joined with `", "`, or `Event`.
-fn event_types_label(info: &EventInfo) -> String {
-    if info.types.is_empty() {
-        "Event".to_owned()
-    } else {
-        info.types.iter().cloned().collect::<Vec<_>>().join(", ")
-    }
-}
-
-/// The id of a date node.
-fn date_id(stamp: &str) -> String {
-    format!("date:{stamp}")
-}
-
-/// The events view: events, their actors, places and dates.
-fn events_model(raw: &Raw, events: &[(&String, &EventInfo)]) -> (Nodes, Edges) {
-    let mut nodes = Nodes::new();
-    let mut edges = Edges::new();
-    let mut date_evidence: BTreeMap<&String, BTreeSet<Evidence>> = BTreeMap::new();
-    for (iri, info) in events {
-        let evidence = raw.evidence_set(&info.sentences);
-        let date = info.stamps.iter().next().cloned();
-        let mut label = event_types_label(info);
-        if let Some(d) = &date {
-            label.push('\n');
-            label.push_str(d);
-        }
-        nodes.insert(
-            (*iri).clone(),
-            Node {
-                id: (*iri).clone(),
-                label,
-                kind: NodeKind::Event,
-                types: info.types.iter().cloned().collect(),
-                date,
-                mentions: 0,
-                evidence: evidence.iter().cloned().collect(),
-            },
-        );
-        let targets = info
-            .actors
-            .iter()
-            .map(|a| (a, EdgeKind::Actor, "actor"))
-            .chain(info.places.iter().map(|p| (p, EdgeKind::Place, "place")));
-        for (target, kind, label) in targets {
-            if !nodes.contains_key(target) {
-                nodes.insert(target.clone(), raw.entity_node(target));
-            }
-            add_edge(
-                &mut edges,
-                ((*iri).clone(), target.clone()),
-                kind,
-                label.to_owned(),
-                &evidence,
-                Some(false),
-            );
-        }
-        for stamp in &info.stamps {
-            date_evidence
-                .entry(stamp)
-                .or_default()
-                .extend(evidence.iter().cloned());
-            add_edge(
-                &mut edges,
-                ((*iri).clone(), date_id(stamp)),
-                EdgeKind::Date,
-                "date".to_owned(),
-                &evidence,
-                Some(false),
-            );
-        }
-    }
-    for (stamp, evidence) in date_evidence {
-        let id = date_id(stamp);
-        nodes.insert(
-            id.clone(),
-            Node {
-                id,
-                label: stamp.clone(),
-                kind: NodeKind::Date,
-                types: Vec::new(),
-                date: Some(stamp.clone()),
-                mentions: 0,
-                evidence: evidence.into_iter().collect(),
-            },
-        );
-    }
-    (nodes, edges)
-}
-
-/// The nodes within `depth` steps of the focus, edges taken as undirected. Entering an event
-/// node costs nothing but is only done from nodes less than `depth` steps away (so that the
-/// event's participants are shown with it); entering any other node costs one step (0-1
-/// breadth-first search).
-fn neighbourhood(
-    nodes: &Nodes,
-    edges: &Edges,
-    focus: &BTreeSet<String>,
-    depth: usize,
-) -> BTreeSet<String> {
-    let mut adjacency: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
-    for (a, b) in edges.keys() {
-        adjacency.entry(a).or_default().push(b);
-        adjacency.entry(b).or_default().push(a);
-    }
-    let mut dist: BTreeMap<&str, usize> = BTreeMap::new();
-    let mut queue: VecDeque<&str> = VecDeque::new();
-    for f in focus {
-        dist.insert(f, 0);
-        queue.push_back(f);
-    }
-    while let Some(current) = queue.pop_front() {
-        let d = dist.get(current).copied().unwrap_or(0);
-        for next in adjacency.get(current).into_iter().flatten() {
-            let free = nodes.get(*next).is_some_and(|n| n.kind == NodeKind::Event);
-            let nd = if free { d } else { d + 1 };
-            // An event is only worth showing if its participants are within reach too.
-            let too_far = if free { d >= depth } else { nd > depth };
-            if too_far || dist.get(next).is_some_and(|old| *old <= nd) {
-                continue;
-            }
-            dist.insert(next, nd);
-            if free {
-                queue.push_front(next);
-            } else {
-                queue.push_back(next);
-            }
-        }
-    }
-    dist.into_keys().map(str::to_owned).collect()
-}
-
-/// Turns the ordered maps into the petgraph, node indices in id order, edges sorted by
-/// (source index, target index).
-fn into_petgraph(
-    nodes: Nodes,
-    edges: Edges,
-    focus_ids: &BTreeSet<String>,
-    opts: &ViewOptions,
-) -> ViewGraph {
-    let mut graph = DiGraph::with_capacity(nodes.len(), edges.len());
-    let mut index: BTreeMap<String, NodeIndex> = BTreeMap::new();
-    for (id, node) in nodes {
-        index.insert(id, graph.add_node(node));
-    }
-    let mut sorted: Vec<(NodeIndex, NodeIndex, Edge)> = edges
-        .into_iter()
-        .filter_map(|((a, b), acc)| {
-            let (ia, ib) = (*index.get(&a)?, *index.get(&b)?);
-            let (source, target) = if acc.reversed == Some(true) {
-                (ib, ia)
-            } else {
-                (ia, ib)
-            };
-            let edge = Edge {
-                kinds: acc.kinds.into_iter().collect(),
-                labels: acc.labels.into_iter().collect(),
-                directed: acc.reversed.is_some(),
-                evidence: acc.evidence.into_iter().collect(),
-            };
-            Some((source, target, edge))
-        })
-        .collect();
-    sorted.sort_by_key(|(s, t, _)| (*s, *t));
-    for (s, t, e) in sorted {
-        graph.add_edge(s, t, e);
-    }
-    let focus = focus_ids
-        .iter()
-        .filter_map(|id| index.get(id).copied())
-        .collect();
-    ViewGraph {
-        graph,
-        view: opts.view,
-        cluster: opts.cluster,
-        focus,
-        cut: None,
-    }
 }

@@ -957,7 +957,8 @@ pub struct SnapshotWriter {
 /// [`crate::export`] writes them, in memory bounded by the largest graph.
 pub struct SnapshotIndex {
     path: PathBuf,
-    file: Option<File>,
+    /// Read with seek + read: locked, as `build` walks the snapshot from two threads.
+    file: Option<std::sync::Mutex<File>>,
     entries: Vec<IndexEntry>,
 }
 
@@ -1026,7 +1027,7 @@ impl SnapshotIndex {
             }
             return Ok(Some(SnapshotIndex {
                 path: data,
-                file: Some(file),
+                file: Some(std::sync::Mutex::new(file)),
                 entries,
             }));
         }
@@ -1039,12 +1040,15 @@ impl SnapshotIndex {
     /// Append bytes `offset..offset + len` of the snapshot to `buf`.
     fn read_range(
         &self,
-        mut file: &File,
+        file: &std::sync::Mutex<File>,
         offset: u64,
         len: u64,
         buf: &mut Vec<u8>,
     ) -> Result<(), StoreError> {
         use std::io::{Read as _, Seek as _};
+        let mut file = file
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
         file.seek(std::io::SeekFrom::Start(offset))
             .map_err(io_err(&self.path))?;
         let start = buf.len();

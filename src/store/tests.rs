@@ -333,3 +333,80 @@ fn a_writer_without_quads_commits_only_the_snapshot_it_is_given() {
     assert_eq!(sorted_quads(&r), want);
     assert_eq!(write(&dir).manifest().docs.len(), 2);
 }
+
+/// `build` walks the snapshot from two threads at once (the TriG export by graph, the views
+/// by document) through one [`SnapshotIndex`]: each walk reads exactly what it reads alone.
+#[cfg(not(feature = "rocksdb"))]
+#[test]
+fn two_threads_walk_one_snapshot_index_at_once() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let dir = tmp.path().join("store");
+    let mut w = GraphStore::open_writer(&dir, BASE, false).expect("open without quads");
+    let mut snapshot = w
+        .start_snapshot()
+        .expect("snapshot")
+        .expect("default backend");
+    let mut records = Vec::new();
+    for i in 0..60 {
+        let (rec, quads) = doc(&format!("d{i:02}.txt"), 3, &format!("value {i}"));
+        // One graph per sentence, as documents are written: grouped by graph, with ranges.
+        let mut lines: Vec<(String, String)> = quads
+            .iter()
+            .map(|q| (q.graph_name.to_string(), format!("{q} .\n")))
+            .collect();
+        lines.sort();
+        let mut text = String::new();
+        let mut graphs: Vec<(String, std::ops::Range<usize>)> = Vec::new();
+        for (g, line) in lines {
+            let start = text.len();
+            text.push_str(&line);
+            match graphs.last_mut() {
+                Some((last, range)) if *last == g => range.end = text.len(),
+                _ => graphs.push((g, start..text.len())),
+            }
+        }
+        snapshot.write_graphs(&text, &graphs).expect("write");
+        records.push((rec, quads));
+    }
+    w.put_new_documents(records).expect("records");
+    w.commit_with_snapshot(Some(snapshot)).expect("commit");
+    drop(w);
+    let index = SnapshotIndex::open(&dir)
+        .expect("open index")
+        .expect("an indexed snapshot");
+    let by_document = || {
+        let mut all = String::new();
+        index
+            .for_each_document(|t| -> Result<(), StoreError> {
+                all.push_str(t);
+                Ok(())
+            })
+            .expect("walk documents");
+        all
+    };
+    let by_graph = || {
+        let mut all = String::new();
+        index
+            .for_each_graph(|g, t| -> Result<(), StoreError> {
+                all.push_str(g);
+                all.push_str(t);
+                Ok(())
+            })
+            .expect("walk graphs");
+        all
+    };
+    let (documents, graphs) = (by_document(), by_graph());
+    assert_eq!(documents.lines().count(), 60 * 3, "{documents}");
+    std::thread::scope(|s| {
+        let a = s.spawn(|| (0..30).all(|_| by_document() == documents));
+        let b = s.spawn(|| (0..30).all(|_| by_graph() == graphs));
+        assert!(
+            a.join().expect("thread"),
+            "a walk by document read other bytes"
+        );
+        assert!(
+            b.join().expect("thread"),
+            "a walk by graph read other bytes"
+        );
+    });
+}
