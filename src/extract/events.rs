@@ -512,14 +512,14 @@ pub fn find(
     for (i, t) in toks.iter().enumerate() {
         let next = toks.get(i + 1);
         boundary[i] = match t.kind {
-            TokKind::Punct if matches!(t.text.as_str(), "“" | "”" | "\"") => {
+            TokKind::Punct if matches!(t.text, "“" | "”" | "\"") => {
                 // A quoted word or two ("decisive") does not open a clause; a quotation does.
-                let quote = |k: usize| matches!(toks[k].text.as_str(), "“" | "”" | "\"");
+                let quote = |k: usize| matches!(toks[k].text, "“" | "”" | "\"");
                 let near_after = (i + 1..toks.len().min(i + 5)).any(quote);
                 let near_before = (i.saturating_sub(4)..i).any(quote);
                 !(near_after || near_before)
             }
-            TokKind::Punct => matches!(t.text.as_str(), ";" | ":" | "—" | "–"),
+            TokKind::Punct => matches!(t.text, ";" | ":" | "—" | "–"),
             TokKind::Possessive => false,
             TokKind::Word => {
                 SUBORDINATORS_SET.contains(t.lower.as_str())
@@ -566,7 +566,7 @@ pub fn find(
             i += 1;
             continue;
         }
-        if !lx.trigger_first_words.contains(&toks[i].lower) {
+        if !lx.trigger_first_words.contains(toks[i].lower.as_str()) {
             i += 1;
             continue;
         }
@@ -584,7 +584,7 @@ pub fn find(
             if n_words > 0 {
                 key.push(' ');
             }
-            key.push_str(&toks[k].lower);
+            key.push_str(toks[k].lower.as_str());
             n_words += 1;
             // A form that is both a noun and a verb ("visit", "talks"): a noun after an article,
             // a possessive or an adjective, else a verb.
@@ -916,12 +916,12 @@ pub fn find(
                             k -= 1;
                             continue;
                         }
-                        if matches!(t.text.as_str(), "," | ")" | "—" | "–") {
+                        if matches!(t.text, "," | ")" | "—" | "–") {
                             if jumps >= 2 {
                                 return;
                             }
                             jumps += 1;
-                            let open = if t.text == ")" { "(" } else { t.text.as_str() };
+                            let open = if t.text == ")" { "(" } else { t.text };
                             let Some(j) = (0..ku).rev().find(|&j| toks[j].text == open) else {
                                 return;
                             };
@@ -1115,7 +1115,7 @@ pub fn find(
                 // clause ("…," said X. / "…," said X, the …).
                 .filter(|&m| {
                     toks.get(mentions[m].tokens.1 + 1)
-                        .is_none_or(|t| matches!(t.text.as_str(), "." | "," | ";" | "—"))
+                        .is_none_or(|t| matches!(t.text, "." | "," | ";" | "—"))
                 })
             {
                 agents.push(m);
@@ -1356,7 +1356,7 @@ pub fn find(
             event_type: trigger.event_type.clone(),
             trigger: toks[ta..=tb]
                 .iter()
-                .map(|t| t.text.as_str())
+                .map(|t| t.text)
                 .collect::<Vec<_>>()
                 .join(" "),
             trigger_span: Span::new(toks[ta].span.start, toks[tb].span.end),

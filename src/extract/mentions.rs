@@ -152,8 +152,8 @@ pub fn find(si: usize, toks: &[Token], lx: &Lexicon, names: &DocNames, out: &mut
                         && (starts_run(x)
                             || (x.is_word()
                                 && x.text.chars().all(char::is_lowercase)
-                                && !lx.frequent.contains(&x.lower)
-                                && !lx.stopwords.contains(&x.lower)
+                                && !lx.frequent.contains(x.lower.as_str())
+                                && !lx.stopwords.contains(x.lower.as_str())
                                 && toks[b].is_cap()
                                 && !lx.trigger_index.contains_key(x.lower.as_str())))
                 }))
@@ -218,7 +218,7 @@ pub fn find(si: usize, toks: &[Token], lx: &Lexicon, names: &DocNames, out: &mut
         let subject_like = Some(k) == first_word
             || k.checked_sub(1).is_some_and(|p| {
                 matches!(
-                    toks[p].text.as_str(),
+                    toks[p].text,
                     "," | "and"
                         | "but"
                         | "that"
@@ -304,10 +304,9 @@ pub fn org_anaphora(
                 continue;
             }
             // The phrase ends the noun phrase: not "the bank account".
-            if toks
-                .get(b + 1)
-                .is_some_and(|t| t.is_word() && !t.is_cap() && continues_noun_phrase(&t.lower))
-            {
+            if toks.get(b + 1).is_some_and(|t| {
+                t.is_word() && !t.is_cap() && continues_noun_phrase(t.lower.as_str())
+            }) {
                 continue;
             }
             let phrase: Vec<&str> = toks[a..=b].iter().map(|t| t.lower.as_str()).collect();
@@ -438,7 +437,7 @@ fn mention(
             if k > 0 && t.span.start > toks[a + k - 1].span.end {
                 s.push(' ');
             }
-            s.push_str(&t.text);
+            s.push_str(t.text);
             s
         });
     Mention {
@@ -473,7 +472,7 @@ fn preceding_word(toks: &[Token], a: usize) -> Option<String> {
             return None;
         }
         if !matches!(t.lower.as_str(), "the" | "a" | "an") {
-            return Some(t.lower.clone());
+            return Some(t.lower.to_string());
         }
     }
     None
@@ -582,7 +581,7 @@ pub(crate) fn role_at(toks: &[Token], i: usize, lx: &Lexicon) -> Option<(usize, 
         let trimmed = t.lower.trim_end_matches('.');
         dotted |= trimmed.len() != t.lower.len();
         key.push_str(trimmed);
-        key_dot.push_str(&t.lower);
+        key_dot.push_str(t.lower.as_str());
         ends[n] = (key.len(), key_dot.len());
     }
     for k in (i..=max).rev() {
@@ -614,7 +613,7 @@ fn role_at_slow(
             .iter()
             .map(|t| t.lower.trim_end_matches('.').to_string())
             .collect();
-        let key_dot: Vec<String> = toks[i..=k].iter().map(|t| t.lower.clone()).collect();
+        let key_dot: Vec<String> = toks[i..=k].iter().map(|t| t.lower.to_string()).collect();
         if let Some(r) = lx.roles.get(&key).or_else(|| lx.roles.get(&key_dot)) {
             return Some((k, r.role.clone(), r.kind.clone()));
         }
@@ -647,7 +646,9 @@ fn classify(
             after_title = true;
             continue;
         }
-        if lx.stopwords.contains(&t.lower) || lx.stopwords.contains(t.lower.trim_end_matches('.')) {
+        if lx.stopwords.contains(t.lower.as_str())
+            || lx.stopwords.contains(t.lower.trim_end_matches('.'))
+        {
             i += 1;
             continue;
         }
@@ -659,18 +660,18 @@ fn classify(
             .map_or(b, |r| r - 1);
         let mut cue_end = (i..=limit).rev().find(|&c| {
             toks[c].is_word()
-                && (lx.org_cues.get(&toks[c].text).is_some_and(|p| p != "first")
-                    || lx.place_cues.contains(&toks[c].text))
+                && (lx.org_cues.get(toks[c].text).is_some_and(|p| p != "first")
+                    || lx.place_cues.contains(toks[c].text))
         });
         // "Central Bank of Nigeria", "National Bureau of Statistics": the name goes on after "of".
         if let Some(c) = cue_end {
-            if c < limit && toks[c + 1].lower == "of" && lx.org_cues.contains_key(&toks[c].text) {
+            if c < limit && toks[c + 1].lower == "of" && lx.org_cues.contains_key(toks[c].text) {
                 cue_end = Some(limit);
             }
         }
         let first_cue = lx
             .org_cues
-            .get(&t.text)
+            .get(t.text)
             .is_some_and(|p| p == "first" || p == "any")
             && limit > i;
         let mut gaz = gazetteer(toks, i, b, lx);
@@ -681,12 +682,12 @@ fn classify(
                 && next.is_some_and(|n| {
                     n.is_cap()
                         && !n.is_acronym()
-                        && !lx.frequent.contains(&n.lower)
-                        && !lx.stopwords.contains(&n.lower)
+                        && !lx.frequent.contains(n.lower.as_str())
+                        && !lx.stopwords.contains(n.lower.as_str())
                         && gazetteer(toks, k + 1, b, lx).is_none()
                         && demonym_at(toks, k + 1, b, lx).is_none()
                         && role_at(toks, k + 1, lx).is_none()
-                        && !lx.org_cues.contains_key(&n.text)
+                        && !lx.org_cues.contains_key(n.text)
                 })
             {
                 gaz = None;
@@ -718,7 +719,7 @@ fn classify(
             }
         }
         if let Some(c) = cue_end.filter(|&c| c > i && gaz_end.is_none_or(|g| c > g)) {
-            let etype = if lx.place_cues.contains(&toks[c].text) {
+            let etype = if lx.place_cues.contains(toks[c].text) {
                 EntityType::Place
             } else {
                 EntityType::Organization
@@ -788,7 +789,7 @@ fn classify(
             }
             if !starts_run(tn)
                 || CONNECTORS.contains(&tn.lower.as_str())
-                || lx.stopwords.contains(&tn.lower)
+                || lx.stopwords.contains(tn.lower.as_str())
                 || role_at(toks, n, lx).is_some()
                 || gazetteer(toks, n, b, lx).is_some()
                 || demonym_at(toks, n, b, lx).is_some()
@@ -805,8 +806,8 @@ fn classify(
             if hyphen
                 && k > start
                 && k < j
-                && names.is_person_part(&toks[k - 1].text)
-                && names.is_person_part(&toks[k + 1].text)
+                && names.is_person_part(toks[k - 1].text)
+                && names.is_person_part(toks[k + 1].text)
             {
                 pieces.push((start, k - 1));
                 start = k + 1;
@@ -833,7 +834,7 @@ fn classify(
             {
                 continue;
             }
-            if words.iter().all(|w| lx.frequent.contains(&w.lower)) {
+            if words.iter().all(|w| lx.frequent.contains(w.lower.as_str())) {
                 continue;
             }
             let single = words.len() == 1;
@@ -843,7 +844,7 @@ fn classify(
                 .as_deref()
                 .is_some_and(|p| matches!(p, "in" | "near" | "outside" | "at" | "from"));
             let (etype, kind) =
-                if !single && locative && !after_title && !names.is_person_part(&w.text) {
+                if !single && locative && !after_title && !names.is_person_part(w.text) {
                     // "in Chiang Mai", "at Le Bourget"
                     (EntityType::Place, MentionKind::Name)
                 } else if !single {
@@ -858,7 +859,7 @@ fn classify(
                             MentionKind::WeakName
                         },
                     )
-                } else if after_title || names.is_person_part(&w.text) {
+                } else if after_title || names.is_person_part(w.text) {
                     (EntityType::Person, MentionKind::Name)
                 } else if (prep
                     .as_deref()
@@ -880,7 +881,7 @@ fn classify(
                 && pa == a
                 && single
                 && kind == MentionKind::WeakName
-                && lx.frequent.contains(&w.lower)
+                && lx.frequent.contains(w.lower.as_str())
             {
                 continue;
             }
@@ -898,7 +899,8 @@ mod tests {
 
     fn names(t: &str) -> Vec<(String, EntityType, MentionKind)> {
         let lx = Lexicon::builtin().expect("lexicon");
-        let toks = tokenize(t, t, Span::new(0, t.len()));
+        let l = t.to_ascii_lowercase();
+        let toks = tokenize(t, t, &l, Span::new(0, t.len()));
         let dn = DocNames::collect(std::slice::from_ref(&toks), lx);
         let mut out = Vec::new();
         find(0, &toks, lx, &dn, &mut out);

@@ -326,7 +326,7 @@ pub fn find(
                     title = true;
                     k = s as isize - 1;
                 } else if title && MODIFIERS_SET.contains(toks[ku].lower.as_str()) {
-                    words.insert(0, toks[ku].lower.clone());
+                    words.insert(0, toks[ku].lower.to_string());
                     k -= 1;
                 } else if title
                     && toks[ku].lower == "and"
@@ -433,7 +433,7 @@ pub fn find(
             let mut seg_end = seg_start;
             while seg_end < toks.len()
                 && seg_end < seg_start + 16
-                && !matches!(toks[seg_end].text.as_str(), "," | ";" | "." | "—" | ":")
+                && !matches!(toks[seg_end].text, "," | ";" | "." | "—" | ":")
             {
                 seg_end += 1;
             }
@@ -473,7 +473,7 @@ pub fn find(
                     while k >= seg_start as isize
                         && MODIFIERS_SET.contains(toks[k as usize].lower.as_str())
                     {
-                        words.insert(0, toks[k as usize].lower.clone());
+                        words.insert(0, toks[k as usize].lower.to_string());
                         k -= 1;
                     }
                     let mut holder = (k >= seg_start as isize)
@@ -719,7 +719,7 @@ fn add_descriptions(
         let span = crate::text::Span::new(toks[a].span.start, toks[re].span.end);
         let surface = toks[a..=re]
             .iter()
-            .map(|t| t.text.as_str())
+            .map(|t| t.text)
             .collect::<Vec<_>>()
             .join(" ")
             .replace(" ’s", "’s")

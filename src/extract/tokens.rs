@@ -1,5 +1,7 @@
 //! Word tokens of one sentence, with byte spans into the document text.
 
+use std::borrow::Cow;
+
 use serde::{Deserialize, Serialize};
 
 use crate::text::Span;
@@ -15,15 +17,15 @@ pub enum TokKind {
     Possessive,
 }
 
-/// One token.
+/// One token, borrowing its text from the document.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Token {
+pub struct Token<'a> {
     /// Bytes in the document text.
     pub span: Span,
     /// The text as written.
-    pub text: String,
-    /// Lower case.
-    pub lower: String,
+    pub text: &'a str,
+    /// Lower case (`str::to_lowercase` of `text`).
+    pub lower: Lower<'a>,
     /// Kind.
     pub kind: TokKind,
     /// True when directly attached to the previous token by a hyphen (`Kyiv-born` → `born`).
@@ -37,7 +39,38 @@ pub struct Token {
     acronym: bool,
 }
 
-impl Token {
+/// The lower case of a token: borrowed from the document's ASCII lower-case copy for an ASCII
+/// word, owned only for a word with other letters.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Lower<'a>(Cow<'a, str>);
+
+impl Lower<'_> {
+    /// The text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::ops::Deref for Lower<'_> {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl PartialEq<str> for Lower<'_> {
+    fn eq(&self, other: &str) -> bool {
+        *self.0 == *other
+    }
+}
+
+impl PartialEq<&str> for Lower<'_> {
+    fn eq(&self, other: &&str) -> bool {
+        *self.0 == **other
+    }
+}
+
+impl Token<'_> {
     /// A word starting with an upper-case letter.
     pub fn is_cap(&self) -> bool {
         self.cap
@@ -74,6 +107,22 @@ fn is_acronym(kind: TokKind, text: &str) -> bool {
     }) && letters >= 2
 }
 
+/// `t.to_lowercase()`, borrowed from `lower` (the ASCII lower-case copy of `text`) when `t`
+/// (at `sp` in `text`) is ASCII.
+fn lower_of<'a>(t: &'a str, sp: Span, text: &str, lower: &'a str) -> Lower<'a> {
+    if t.is_ascii() {
+        if !t.bytes().any(|b| b.is_ascii_uppercase()) {
+            return Lower(Cow::Borrowed(t));
+        }
+        if lower.len() == text.len() {
+            if let Some(l) = lower.get(sp.start..sp.end) {
+                return Lower(Cow::Borrowed(l));
+            }
+        }
+    }
+    Lower(Cow::Owned(t.to_lowercase()))
+}
+
 const DOTTED: &[&str] = &[
     "St", "Dr", "Mr", "Mrs", "Ms", "Jr", "Sr", "Gen", "Sen", "Rep", "Gov", "Lt", "Col", "Capt",
     "Prof", "Inc", "Corp", "Co", "Ltd", "Mt", "Ft", "Jan", "Feb", "Aug", "Sept", "Oct", "Nov",
@@ -81,23 +130,26 @@ const DOTTED: &[&str] = &[
 ];
 
 /// Tokenize `masked[span]` (the masked view), reporting spans into the document.
-pub fn tokenize(masked: &str, text: &str, span: Span) -> Vec<Token> {
+///
+/// `lower` is `text.to_ascii_lowercase()` (made once per document): the lower case of an ASCII
+/// token is the same bytes of it, so most tokens need no allocation.
+pub fn tokenize<'a>(masked: &str, text: &'a str, lower: &'a str, span: Span) -> Vec<Token<'a>> {
     let s = span.slice(masked);
     let chars: Vec<(usize, char)> = s.char_indices().collect();
     // About one token per five bytes of text: one allocation for most sentences.
-    let mut out: Vec<Token> = Vec::with_capacity(s.len() / 5 + 4);
+    let mut out: Vec<Token<'a>> = Vec::with_capacity(s.len() / 5 + 4);
     let mut i = 0;
-    let push = |out: &mut Vec<Token>, a: usize, b: usize, kind: TokKind, joined: bool| {
+    let push = |out: &mut Vec<Token<'a>>, a: usize, b: usize, kind: TokKind, joined: bool| {
         let sp = Span::new(span.start + a, span.start + b);
-        let t = sp.slice(text).to_string();
+        let t = sp.slice(text);
         let gap_start = out.last().map_or(sp.start, |p: &Token| p.span.end);
         let after_mask = text
             .get(gap_start..sp.start)
             .is_some_and(|g| !g.trim().is_empty());
         out.push(Token {
-            cap: is_cap(kind, &t),
-            acronym: is_acronym(kind, &t),
-            lower: t.to_lowercase(),
+            cap: is_cap(kind, t),
+            acronym: is_acronym(kind, t),
+            lower: lower_of(t, sp, text, lower),
             text: t,
             span: sp,
             kind,
@@ -181,8 +233,9 @@ mod tests {
     #[test]
     fn words_abbreviations_possessives() {
         let t = "U.S.-Russian envoy Trump’s St. Petersburg Kyiv-born 30-day truce.";
-        let toks = tokenize(t, t, Span::new(0, t.len()));
-        let words: Vec<&str> = toks.iter().map(|t| t.text.as_str()).collect();
+        let l = t.to_ascii_lowercase();
+        let toks = tokenize(t, t, &l, Span::new(0, t.len()));
+        let words: Vec<&str> = toks.iter().map(|t| t.text).collect();
         assert_eq!(
             words,
             vec![
