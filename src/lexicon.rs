@@ -135,6 +135,8 @@ pub struct Lexicon {
     pub trigger_first_words: HashSet<String>,
     /// First words of gazetteer names ([`name_key`] form).
     pub name_first_words: HashSet<String>,
+    /// First words of [`Lexicon::demonyms`] keys ([`name_key`] form).
+    pub demonym_first_words: HashSet<String>,
     /// Organization cue words (as written) → position (`last`, `first`, `any`).
     pub org_cues: HashMap<String, String>,
     /// Lower-case words that never are (or start) a name on their own.
@@ -275,6 +277,7 @@ impl Lexicon {
             role_first_words: HashSet::default(),
             trigger_first_words: HashSet::default(),
             name_first_words: HashSet::default(),
+            demonym_first_words: HashSet::default(),
             org_cues: HashMap::default(),
             stopwords: HashSet::default(),
             frequent: HashSet::default(),
@@ -455,6 +458,11 @@ impl Lexicon {
             .places
             .keys()
             .chain(lx.orgs.keys())
+            .filter_map(|k| k.split(' ').next().map(str::to_string))
+            .collect();
+        lx.demonym_first_words = lx
+            .demonyms
+            .keys()
             .filter_map(|k| k.split(' ').next().map(str::to_string))
             .collect();
         for r in table!("boilerplate.tsv").rows(3)? {

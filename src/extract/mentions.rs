@@ -2,7 +2,7 @@
 
 use std::collections::HashSet;
 
-use super::tokens::{TokKind, Token};
+use super::tokens::{Probe, TokKind, Token};
 use super::{EntityType, Mention, MentionKind};
 use crate::lexicon::{push_name_key, Lexicon, NameEntry, PlaceKind};
 use crate::text::Span;
@@ -479,7 +479,24 @@ fn preceding_word(toks: &[Token], a: usize) -> Option<String> {
 }
 
 /// Longest gazetteer match starting at `i` and ending by `b`: (last token, entry, is place).
+///
+/// `toks` is a whole sentence: when no gazetteer name starts with the word at `i`, the token
+/// remembers it.
 fn gazetteer<'l>(
+    toks: &[Token],
+    i: usize,
+    b: usize,
+    lx: &'l Lexicon,
+) -> Option<(usize, &'l NameEntry, bool)> {
+    let memo = &toks.get(i)?.memo.gazetteer;
+    if memo.get() == Probe::None {
+        return None;
+    }
+    gazetteer_lookup(toks, i, b, lx)
+}
+
+/// [`gazetteer`], looked up.
+fn gazetteer_lookup<'l>(
     toks: &[Token],
     i: usize,
     b: usize,
@@ -488,11 +505,12 @@ fn gazetteer<'l>(
     // The key of `toks[i..=k]` is `name_key` of their texts joined by spaces: built one token
     // at a time, with where it ends after each token.
     let mut key = String::new();
-    push_name_key(&mut key, &toks.get(i)?.text);
+    push_name_key(&mut key, toks.get(i)?.text);
     if !lx
         .name_first_words
         .contains(key.split(' ').next().unwrap_or(""))
     {
+        toks[i].memo.gazetteer.set(Probe::None);
         return None;
     }
     let max = b.min(i + lx.max_name_tokens * 2);
@@ -531,7 +549,24 @@ fn gazetteer<'l>(
 
 /// Longest nationality adjective at `i` (up to three words: "Costa Rican", "South Korean"):
 /// last token, ISO code, country name.
+///
+/// `toks` is a whole sentence: when no nationality adjective starts with the word at `i`, the
+/// token remembers it.
 fn demonym_at(toks: &[Token], i: usize, b: usize, lx: &Lexicon) -> Option<(usize, String, String)> {
+    let memo = &toks.get(i)?.memo.demonym;
+    if memo.get() == Probe::None {
+        return None;
+    }
+    demonym_lookup(toks, i, b, lx)
+}
+
+/// [`demonym_at`], looked up.
+fn demonym_lookup(
+    toks: &[Token],
+    i: usize,
+    b: usize,
+    lx: &Lexicon,
+) -> Option<(usize, String, String)> {
     // Keys built one token at a time, as in `gazetteer`.
     const N: usize = 5;
     let max = b.min(i + N - 1);
@@ -539,10 +574,21 @@ fn demonym_at(toks: &[Token], i: usize, b: usize, lx: &Lexicon) -> Option<(usize
         return None;
     }
     let mut key = String::new();
+    // Every key here starts with the first word of the key of token `i` (when it has one).
+    push_name_key(&mut key, toks[i].text);
+    if !key.is_empty()
+        && !lx
+            .demonym_first_words
+            .contains(key.split(' ').next().unwrap_or(""))
+    {
+        toks[i].memo.demonym.set(Probe::None);
+        return None;
+    }
     let mut ends = [0usize; N];
-    for (n, t) in toks[i..=max].iter().enumerate() {
-        push_name_key(&mut key, &t.text);
-        ends[n] = key.len();
+    ends[0] = key.len();
+    for (n, t) in toks[i + 1..=max].iter().enumerate() {
+        push_name_key(&mut key, t.text);
+        ends[n + 1] = key.len();
     }
     for k in (i..=max).rev() {
         if !toks[k].is_word() {
@@ -556,7 +602,24 @@ fn demonym_at(toks: &[Token], i: usize, b: usize, lx: &Lexicon) -> Option<(usize
 }
 
 /// Longest role title at `i` (case-insensitive): last token index and role label.
+///
+/// `toks` is a whole sentence: whether a title starts at `i` is remembered in the token.
 pub(crate) fn role_at(toks: &[Token], i: usize, lx: &Lexicon) -> Option<(usize, String, String)> {
+    let memo = &toks.get(i)?.memo.role;
+    if memo.get() == Probe::None {
+        return None;
+    }
+    let r = role_lookup(toks, i, lx);
+    memo.set(if r.is_some() {
+        Probe::Some
+    } else {
+        Probe::None
+    });
+    r
+}
+
+/// [`role_at`], looked up.
+fn role_lookup(toks: &[Token], i: usize, lx: &Lexicon) -> Option<(usize, String, String)> {
     if !lx
         .role_first_words
         .contains(toks.get(i)?.lower.trim_end_matches('.'))

@@ -1,6 +1,7 @@
 //! Word tokens of one sentence, with byte spans into the document text.
 
 use std::borrow::Cow;
+use std::cell::Cell;
 
 use serde::{Deserialize, Serialize};
 
@@ -37,6 +38,33 @@ pub struct Token<'a> {
     cap: bool,
     /// [`Token::is_acronym`], computed once.
     acronym: bool,
+    /// Which lexicon look-ups starting at this token found nothing (see [`Memo`]).
+    pub(crate) memo: Memo,
+}
+
+/// Remembers, per token, look-ups that depend only on the sentence's tokens and this token's
+/// position and found nothing, so that asking again costs no hashing: the extractors ask the
+/// same position many times (each pass over a sentence, each candidate run).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Memo {
+    /// Whether a role title starts here (`mentions::role_at`).
+    pub(crate) role: Cell<Probe>,
+    /// [`Probe::None`] when no gazetteer name starts with this word.
+    pub(crate) gazetteer: Cell<Probe>,
+    /// [`Probe::None`] when no nationality adjective starts with this word.
+    pub(crate) demonym: Cell<Probe>,
+}
+
+/// The remembered outcome of one look-up.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) enum Probe {
+    /// Not asked yet.
+    #[default]
+    Unknown,
+    /// Asked: nothing starts here.
+    None,
+    /// Asked: something starts here (ask in full for what).
+    Some,
 }
 
 /// The lower case of a token: borrowed from the document's ASCII lower-case copy for an ASCII
@@ -135,10 +163,18 @@ const DOTTED: &[&str] = &[
 /// token is the same bytes of it, so most tokens need no allocation.
 pub fn tokenize<'a>(masked: &str, text: &'a str, lower: &'a str, span: Span) -> Vec<Token<'a>> {
     let s = span.slice(masked);
-    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    let bytes = s.as_bytes();
+    // The char at byte `p` (always a char boundary here), ASCII first.
+    let at = |p: usize| -> Option<char> {
+        let &x = bytes.get(p)?;
+        if x < 0x80 {
+            Some(char::from(x))
+        } else {
+            s.get(p..)?.chars().next()
+        }
+    };
     // About one token per five bytes of text: one allocation for most sentences.
     let mut out: Vec<Token<'a>> = Vec::with_capacity(s.len() / 5 + 4);
-    let mut i = 0;
     let push = |out: &mut Vec<Token<'a>>, a: usize, b: usize, kind: TokKind, joined: bool| {
         let sp = Span::new(span.start + a, span.start + b);
         let t = sp.slice(text);
@@ -155,41 +191,44 @@ pub fn tokenize<'a>(masked: &str, text: &'a str, lower: &'a str, span: Span) -> 
             kind,
             hyphen_joined: joined,
             after_mask,
+            memo: Memo::default(),
         });
     };
     let mut joined_next = false;
-    while i < chars.len() {
-        let (pos, c) = chars[i];
+    // `i`, `j`: byte offsets in `s`.
+    let mut i = 0;
+    while let Some(c) = at(i) {
         if c.is_whitespace() {
-            i += 1;
+            i += c.len_utf8();
             joined_next = false;
             continue;
         }
         if c.is_alphanumeric() {
-            let start = pos;
-            let mut j = i + 1;
-            while j < chars.len() {
-                let cj = chars[j].1;
-                if cj.is_alphanumeric() || unicode_normalization::char::is_combining_mark(cj) {
-                    j += 1;
-                } else if matches!(cj, '.' | '\'' | '’' | '&')
-                    && j + 1 < chars.len()
-                    && chars[j + 1].1.is_alphanumeric()
+            let start = i;
+            let mut j = i + c.len_utf8();
+            while let Some(cj) = at(j) {
+                if cj.is_alphanumeric()
+                    || (!cj.is_ascii() && unicode_normalization::char::is_combining_mark(cj))
                 {
-                    j += 2;
+                    j += cj.len_utf8();
+                } else if matches!(cj, '.' | '\'' | '’' | '&')
+                    && at(j + cj.len_utf8()).is_some_and(char::is_alphanumeric)
+                {
+                    let k = j + cj.len_utf8();
+                    j = k + at(k).map_or(0, char::len_utf8);
                 } else {
                     break;
                 }
             }
-            let mut end = chars.get(j).map_or(s.len(), |x| x.0);
+            let mut end = j;
             let word = &s[start..end];
             // Trailing period of an abbreviation or dotted initials: "U.S.", "St."
-            if chars.get(j).is_some_and(|x| x.1 == '.') {
+            if at(j) == Some('.') {
                 let dotted = word.contains('.') && word.split('.').all(|p| p.chars().count() == 1);
                 let single_cap = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
                 if dotted || single_cap || DOTTED.contains(&word) {
                     j += 1;
-                    end = chars.get(j).map_or(s.len(), |x| x.0);
+                    end = j;
                 }
             }
             let word = &s[start..end];
@@ -208,20 +247,20 @@ pub fn tokenize<'a>(masked: &str, text: &'a str, lower: &'a str, span: Span) -> 
             joined_next = false;
             i = j;
             // A hyphen directly between two words joins them.
-            if i + 1 < chars.len()
-                && matches!(chars[i].1, '-' | '‑')
-                && chars[i + 1].1.is_alphanumeric()
-            {
-                push(&mut out, chars[i].0, chars[i + 1].0, TokKind::Punct, true);
-                joined_next = true;
-                i += 1;
+            if let Some(h @ ('-' | '‑')) = at(i) {
+                let k = i + h.len_utf8();
+                if at(k).is_some_and(char::is_alphanumeric) {
+                    push(&mut out, i, k, TokKind::Punct, true);
+                    joined_next = true;
+                    i = k;
+                }
             }
             continue;
         }
-        let end = chars.get(i + 1).map_or(s.len(), |x| x.0);
-        push(&mut out, pos, end, TokKind::Punct, false);
+        let end = i + c.len_utf8();
+        push(&mut out, i, end, TokKind::Punct, false);
         joined_next = false;
-        i += 1;
+        i = end;
     }
     out
 }
