@@ -148,6 +148,9 @@ pub struct Lexicon {
     pub place_cues: HashSet<String>,
     /// Time words by lower-case form.
     pub time_words: HashMap<String, TimeWord>,
+    /// True when some [`Lexicon::time_words`] entry is a [`TimeWord::RelativeDays`] (the only
+    /// kind that counts in lower case).
+    pub any_relative_days: bool,
     /// Boilerplate patterns.
     pub boilerplate: Vec<(Regex, BoilerplateKind)>,
 }
@@ -283,6 +286,7 @@ impl Lexicon {
             frequent: HashSet::default(),
             place_cues: HashSet::default(),
             time_words: HashMap::default(),
+            any_relative_days: false,
             boilerplate: Vec::new(),
         };
         // Countries first so that their names win over same-named cities or regions.
@@ -428,6 +432,10 @@ impl Lexicon {
                 lx.time_words.insert(r[0].to_lowercase(), w);
             }
         }
+        lx.any_relative_days = lx
+            .time_words
+            .values()
+            .any(|w| matches!(w, TimeWord::RelativeDays(_)));
         lx.role_index = lx
             .roles
             .iter()

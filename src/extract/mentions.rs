@@ -58,7 +58,7 @@ impl DocNames {
         let mut parts = HashSet::new();
         let mut first_pass = Vec::with_capacity(sentences.len());
         for (si, toks) in sentences.iter().enumerate() {
-            let mut found = Vec::new();
+            let mut found = Vec::with_capacity(8);
             find(si, toks, lexicon, &recorder, &mut found);
             for m in &found {
                 if m.etype == EntityType::Person && m.kind == MentionKind::Name {
@@ -256,7 +256,8 @@ pub fn find(si: usize, toks: &[Token], lx: &Lexicon, names: &DocNames, out: &mut
 /// `alias_of` is the most recent such name.
 ///
 /// `words` keeps the lower-case words of the organization names seen so far, by mention
-/// index, from one sentence of the document to the next (use one per document).
+/// index, from one sentence of the document to the next: use one per document, and call this
+/// for each sentence in order, once the sentence's mentions and roles are found.
 pub fn org_anaphora(
     si: usize,
     toks: &[Token],
@@ -269,23 +270,22 @@ pub fn org_anaphora(
             .iter()
             .any(|m| m.tokens.0 <= k && k <= m.tokens.1)
     };
-    if words.0.len() < out.len() {
-        words.0.resize(out.len(), None);
-    }
-    let mut orgs: Vec<(usize, &[String])> = Vec::new();
-    for (i, (m, w)) in out.iter().zip(words.0.iter_mut()).enumerate() {
+    // The organization names not seen yet. A mention's type and kind are final once its
+    // sentence is through `roles::find` (later sentences change only their own mentions), and
+    // its surface never changes: its words are split once.
+    for (i, m) in out.iter().enumerate().skip(words.scanned) {
         if m.etype == EntityType::Organization && m.kind == MentionKind::Name && m.sentence <= si {
-            // A mention's surface never changes: its words are split once.
-            let w = w.get_or_insert_with(|| {
-                m.surface
-                    .split(|c: char| c.is_whitespace() || c == '-')
-                    .filter(|w| !w.is_empty())
-                    .map(str::to_lowercase)
-                    .collect()
-            });
-            orgs.push((i, w));
+            let w = m
+                .surface
+                .split(|c: char| c.is_whitespace() || c == '-')
+                .filter(|w| !w.is_empty())
+                .map(str::to_lowercase)
+                .collect();
+            words.orgs.push((i, w));
         }
     }
+    words.scanned = out.len();
+    let orgs = &words.orgs;
     if orgs.is_empty() {
         return;
     }
@@ -357,10 +357,15 @@ pub fn org_anaphora(
     }
 }
 
-/// The lower-case words of a document's organization names, by mention index (see
+/// The lower-case words of a document's organization names, with their mention indices (see
 /// [`org_anaphora`]).
 #[derive(Debug, Default)]
-pub struct OrgWords(Vec<Option<Vec<String>>>);
+pub struct OrgWords {
+    /// Mentions looked at so far.
+    scanned: usize,
+    /// Organization names among them: mention index, lower-case words.
+    orgs: Vec<(usize, Vec<String>)>,
+}
 
 /// Words that continue a noun phrase after a noun ("the bank account", "the fund manager").
 pub(crate) fn continues_noun_phrase(w: &str) -> bool {
@@ -430,16 +435,17 @@ fn mention(
 ) -> Mention {
     let span = Span::new(toks[a].span.start, toks[b].span.end);
     // The text as written, with any run of whitespace inside shown as one space.
-    let surface = toks[a..=b]
-        .iter()
-        .enumerate()
-        .fold(String::new(), |mut s, (k, t)| {
-            if k > 0 && t.span.start > toks[a + k - 1].span.end {
-                s.push(' ');
-            }
-            s.push_str(t.text);
-            s
-        });
+    let surface =
+        toks[a..=b]
+            .iter()
+            .enumerate()
+            .fold(String::with_capacity(span.len()), |mut s, (k, t)| {
+                if k > 0 && t.span.start > toks[a + k - 1].span.end {
+                    s.push(' ');
+                }
+                s.push_str(t.text);
+                s
+            });
     Mention {
         sentence: si,
         span,
@@ -495,6 +501,12 @@ fn gazetteer<'l>(
     gazetteer_lookup(toks, i, b, lx)
 }
 
+/// The [`crate::lexicon::name_key`] of a word token when it is its lower case (an ASCII word
+/// without periods: letters, digits, `'`, `&`), without building it.
+fn plain_key<'t>(t: &'t Token) -> Option<&'t str> {
+    (t.is_word() && t.text.is_ascii() && !t.text.contains('.')).then_some(t.lower.as_str())
+}
+
 /// [`gazetteer`], looked up.
 fn gazetteer_lookup<'l>(
     toks: &[Token],
@@ -504,13 +516,20 @@ fn gazetteer_lookup<'l>(
 ) -> Option<(usize, &'l NameEntry, bool)> {
     // The key of `toks[i..=k]` is `name_key` of their texts joined by spaces: built one token
     // at a time, with where it ends after each token.
-    let mut key = String::new();
-    push_name_key(&mut key, toks.get(i)?.text);
+    let t = toks.get(i)?;
+    if let Some(first) = plain_key(t) {
+        if !lx.name_first_words.contains(first) {
+            t.memo.gazetteer.set(Probe::None);
+            return None;
+        }
+    }
+    let mut key = String::with_capacity(64);
+    push_name_key(&mut key, t.text);
     if !lx
         .name_first_words
         .contains(key.split(' ').next().unwrap_or(""))
     {
-        toks[i].memo.gazetteer.set(Probe::None);
+        t.memo.gazetteer.set(Probe::None);
         return None;
     }
     let max = b.min(i + lx.max_name_tokens * 2);
@@ -573,8 +592,14 @@ fn demonym_lookup(
     if i > max {
         return None;
     }
-    let mut key = String::new();
     // Every key here starts with the first word of the key of token `i` (when it has one).
+    if let Some(first) = plain_key(&toks[i]) {
+        if !lx.demonym_first_words.contains(first) {
+            toks[i].memo.demonym.set(Probe::None);
+            return None;
+        }
+    }
+    let mut key = String::with_capacity(64);
     push_name_key(&mut key, toks[i].text);
     if !key.is_empty()
         && !lx
@@ -633,19 +658,30 @@ fn role_lookup(toks: &[Token], i: usize, lx: &Lexicon) -> Option<(usize, String,
     if max - i >= MAX {
         return role_at_slow(toks, i, max, lx);
     }
-    let (mut key, mut key_dot) = (String::new(), String::new());
+    let words = &toks[i..=max];
+    let mut key = String::with_capacity(words.iter().map(|t| t.lower.len() + 1).sum());
     let mut ends = [(0usize, 0usize); MAX];
     let mut dotted = false;
-    for (n, t) in toks[i..=max].iter().enumerate() {
+    for (n, t) in words.iter().enumerate() {
         if n > 0 {
             key.push(' ');
-            key_dot.push(' ');
         }
         let trimmed = t.lower.trim_end_matches('.');
         dotted |= trimmed.len() != t.lower.len();
         key.push_str(trimmed);
-        key_dot.push_str(t.lower.as_str());
-        ends[n] = (key.len(), key_dot.len());
+        ends[n].0 = key.len();
+    }
+    // The keys with periods, needed only when a word had one.
+    let mut key_dot = String::new();
+    if dotted {
+        key_dot.reserve(key.capacity());
+        for (n, t) in words.iter().enumerate() {
+            if n > 0 {
+                key_dot.push(' ');
+            }
+            key_dot.push_str(t.lower.as_str());
+            ends[n].1 = key_dot.len();
+        }
     }
     for k in (i..=max).rev() {
         let (e, ed) = ends[k - i];
@@ -862,7 +898,7 @@ fn classify(
             j = n;
         }
         // Split "Witkoff-Putin" when both halves are names used alone.
-        let mut pieces: Vec<(usize, usize)> = Vec::new();
+        let mut pieces: Vec<(usize, usize)> = Vec::with_capacity(2);
         let mut start = i;
         for k in i..=j {
             let hyphen = toks[k].kind == TokKind::Punct;

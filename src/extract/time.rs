@@ -195,8 +195,14 @@ pub fn find(toks: &[Token], lx: &Lexicon, doc: Option<NaiveDate>) -> Vec<TimeExp
                 continue;
             }
         }
-        // Weekdays and relative days.
-        if let (Some(word), Some(d)) = (lx.time_words.get(t.lower.as_str()), doc) {
+        // Weekdays and relative days (a weekday is capitalized: no look-up for most words).
+        let time_word = match doc {
+            Some(d) if t.is_cap() || lx.any_relative_days => {
+                lx.time_words.get(t.lower.as_str()).map(|w| (w, d))
+            }
+            _ => None,
+        };
+        if let Some((word, d)) = time_word {
             match word {
                 TimeWord::Weekday(w) if t.is_cap() => {
                     let today = d.weekday().number_from_monday();

@@ -206,7 +206,15 @@ pub fn tokenize<'a>(masked: &str, text: &'a str, lower: &'a str, span: Span) -> 
         if c.is_alphanumeric() {
             let start = i;
             let mut j = i + c.len_utf8();
-            while let Some(cj) = at(j) {
+            loop {
+                // ASCII letters and digits first (most of a word).
+                if bytes.get(j).is_some_and(u8::is_ascii_alphanumeric) {
+                    j += 1;
+                    continue;
+                }
+                let Some(cj) = at(j) else {
+                    break;
+                };
                 if cj.is_alphanumeric()
                     || (!cj.is_ascii() && unicode_normalization::char::is_combining_mark(cj))
                 {
