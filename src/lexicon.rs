@@ -6,7 +6,7 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use regex::{Regex, RegexSet};
 // Fx hashing: the keys are short words, looked up several times per token during extraction
 // (SipHash took ~12 % of it).
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
@@ -153,6 +153,9 @@ pub struct Lexicon {
     pub any_relative_days: bool,
     /// Boilerplate patterns.
     pub boilerplate: Vec<(Regex, BoilerplateKind)>,
+    /// The [`BoilerplateKind::Line`] patterns of [`Lexicon::boilerplate`] as one set (a line
+    /// is tested against all of them in one pass).
+    pub boilerplate_lines: RegexSet,
 }
 
 /// Normalizes a name for lexicon look-up: lower case, periods dropped, other punctuation
@@ -288,6 +291,7 @@ impl Lexicon {
             time_words: HashMap::default(),
             any_relative_days: false,
             boilerplate: Vec::new(),
+            boilerplate_lines: RegexSet::empty(),
         };
         // Countries first so that their names win over same-named cities or regions.
         for r in table!("gazetteer/countries.tsv").rows(5)? {
@@ -491,6 +495,13 @@ impl Lexicon {
                 .map_err(|e| format!("boilerplate.tsv: pattern {:?}: {e}", r[0]))?;
             lx.boilerplate.push((re, kind));
         }
+        lx.boilerplate_lines = RegexSet::new(
+            lx.boilerplate
+                .iter()
+                .filter(|(_, k)| *k == BoilerplateKind::Line)
+                .map(|(re, _)| re.as_str()),
+        )
+        .map_err(|e| format!("boilerplate.tsv: line patterns: {e}"))?;
         Ok(lx)
     }
 
