@@ -41,11 +41,49 @@ const PLACE_PREPS: &[&str] = &[
 #[derive(Debug, Default)]
 pub struct DocNames {
     parts: HashSet<String>,
-    /// First-pass mentions of each sentence and the words [`DocNames::is_person_part`] was
-    /// asked about while finding them (see [`DocNames::find`]).
-    first_pass: Vec<(Vec<Mention>, Vec<String>)>,
+    /// The first pass over each sentence (see [`DocNames::find`]).
+    first_pass: Vec<FirstPass>,
     /// While collecting: the words asked about in the current sentence.
     asked: Option<std::cell::RefCell<Vec<String>>>,
+}
+
+/// What the first pass (with no names) found in one sentence.
+#[derive(Debug, Default)]
+struct FirstPass {
+    /// The sentence's mentions.
+    found: Vec<Mention>,
+    /// The words [`DocNames::is_person_part`] was asked about while finding them.
+    asked: Vec<String>,
+    /// Each capitalized run's share of `asked` and `found`; `None` when `find` changed the
+    /// runs' mentions afterwards (an acronym in brackets), so that they are not the runs' own.
+    runs: Option<Vec<Run>>,
+}
+
+/// One capitalized run of the first pass: its first token, and the ranges of
+/// [`FirstPass::asked`] and [`FirstPass::found`] that classifying it asked and produced.
+#[derive(Debug, Clone)]
+struct Run {
+    a: usize,
+    asked: std::ops::Range<usize>,
+    found: std::ops::Range<usize>,
+}
+
+/// How [`find_runs`] gets the mentions of each capitalized run.
+enum RunSource<'r> {
+    /// Classify every run.
+    Classify,
+    /// Classify every run and record what each asked and produced (the first pass).
+    Record(&'r mut Vec<Run>),
+    /// Reuse the first pass's mentions of the runs none of whose asked words is a name part;
+    /// classify the others.
+    Replay {
+        runs: &'r [Run],
+        asked: &'r [String],
+        found: std::vec::IntoIter<Mention>,
+        /// Runs and mentions of the first pass gone through.
+        next_run: usize,
+        taken: usize,
+    },
 }
 
 impl DocNames {
@@ -59,7 +97,15 @@ impl DocNames {
         let mut first_pass = Vec::with_capacity(sentences.len());
         for (si, toks) in sentences.iter().enumerate() {
             let mut found = Vec::with_capacity(8);
-            find(si, toks, lexicon, &recorder, &mut found);
+            let mut runs = Vec::new();
+            let changed = find_runs(
+                si,
+                toks,
+                lexicon,
+                &recorder,
+                &mut found,
+                RunSource::Record(&mut runs),
+            );
             for m in &found {
                 if m.etype == EntityType::Person && m.kind == MentionKind::Name {
                     let words: Vec<&str> = m
@@ -77,13 +123,22 @@ impl DocNames {
                 .as_ref()
                 .map(|a| std::mem::take(&mut *a.borrow_mut()))
                 .unwrap_or_default();
-            first_pass.push((found, asked));
+            first_pass.push(FirstPass {
+                found,
+                asked,
+                runs: (!changed).then_some(runs),
+            });
         }
         DocNames {
             parts,
             first_pass,
             asked: None,
         }
+    }
+
+    /// How many words were asked about so far in the current sentence (while collecting).
+    fn asked_len(&self) -> usize {
+        self.asked.as_ref().map_or(0, |a| a.borrow().len())
     }
 
     /// True when `word` is part of a full person name in the document.
@@ -96,19 +151,35 @@ impl DocNames {
 
     /// [`find`] with these names, for sentence `si` of the sentences given to
     /// [`DocNames::collect`]. The first pass ran the same search with no names: when none of
-    /// the words it asked about is a name part, the answer is the same and is reused.
+    /// the words it asked about is a name part, the answer is the same and is reused; else
+    /// the capitalized runs whose own asked words are no name parts reuse theirs.
     pub fn find(&mut self, si: usize, toks: &[Token], lx: &Lexicon, out: &mut Vec<Mention>) {
-        if let Some((found, asked)) = self.first_pass.get_mut(si) {
-            if asked.iter().all(|w| !self.parts.contains(w)) {
-                let first = out.len();
-                out.extend(std::mem::take(found).into_iter().map(|mut m| {
-                    m.alias_of = m.alias_of.map(|a| a + first);
-                    m
-                }));
-                return;
-            }
+        let Some(pass) = self.first_pass.get_mut(si) else {
+            find(si, toks, lx, self, out);
+            return;
+        };
+        if pass.asked.iter().all(|w| !self.parts.contains(w)) {
+            let first = out.len();
+            out.extend(std::mem::take(&mut pass.found).into_iter().map(|mut m| {
+                m.alias_of = m.alias_of.map(|a| a + first);
+                m
+            }));
+            return;
         }
-        find(si, toks, lx, self, out);
+        let pass = std::mem::take(pass);
+        match &pass.runs {
+            Some(runs) => {
+                let source = RunSource::Replay {
+                    runs,
+                    asked: &pass.asked,
+                    found: pass.found.into_iter(),
+                    next_run: 0,
+                    taken: 0,
+                };
+                find_runs(si, toks, lx, self, out, source);
+            }
+            None => find(si, toks, lx, self, out),
+        }
     }
 }
 
@@ -118,6 +189,19 @@ fn starts_run(t: &Token) -> bool {
 
 /// Find the mentions of sentence `si` and append them to `out`.
 pub fn find(si: usize, toks: &[Token], lx: &Lexicon, names: &DocNames, out: &mut Vec<Mention>) {
+    find_runs(si, toks, lx, names, out, RunSource::Classify);
+}
+
+/// [`find`], with the mentions of each capitalized run from `source`. True when an acronym
+/// in brackets changed mentions of the runs afterwards.
+fn find_runs(
+    si: usize,
+    toks: &[Token],
+    lx: &Lexicon,
+    names: &DocNames,
+    out: &mut Vec<Mention>,
+    mut source: RunSource,
+) -> bool {
     let first_word = toks.iter().position(|t| t.is_word());
     let mut i = 0;
     while i < toks.len() {
@@ -183,7 +267,44 @@ pub fn find(si: usize, toks: &[Token], lx: &Lexicon, names: &DocNames, out: &mut
                 b = k;
             }
         }
-        classify(si, toks, a, b, lx, names, first_word == Some(a), out);
+        let sentence_start = first_word == Some(a);
+        match &mut source {
+            RunSource::Classify => classify(si, toks, a, b, lx, names, sentence_start, out),
+            RunSource::Record(runs) => {
+                let (asked, found) = (names.asked_len(), out.len());
+                classify(si, toks, a, b, lx, names, sentence_start, out);
+                runs.push(Run {
+                    a,
+                    asked: asked..names.asked_len(),
+                    found: found..out.len(),
+                });
+            }
+            RunSource::Replay {
+                runs,
+                asked,
+                found,
+                next_run,
+                taken,
+            } => match runs.get(*next_run).filter(|r| r.a == a) {
+                Some(run) => {
+                    *next_run += 1;
+                    // The first-pass mentions of the runs before, then this run's.
+                    for _ in found.by_ref().take(run.found.start.saturating_sub(*taken)) {}
+                    *taken = run.found.end;
+                    let mine = found.by_ref().take(run.found.len());
+                    let clean = asked
+                        .get(run.asked.clone())
+                        .is_some_and(|w| w.iter().all(|w| !names.parts.contains(w)));
+                    if clean {
+                        out.extend(mine);
+                    } else {
+                        for _ in mine {}
+                        classify(si, toks, a, b, lx, names, sentence_start, out);
+                    }
+                }
+                None => classify(si, toks, a, b, lx, names, sentence_start, out),
+            },
+        }
         i = b + 1;
     }
     // "Full Name (ACRONYM)": the acronym abbreviates the name before it.
@@ -191,6 +312,7 @@ pub fn find(si: usize, toks: &[Token], lx: &Lexicon, names: &DocNames, out: &mut
         .iter()
         .position(|m| m.sentence == si)
         .unwrap_or(out.len());
+    let mut changed = false;
     for j in start + 1..out.len() {
         let (prev, cur) = (&out[j - 1], &out[j]);
         let (pb, ca, cb) = (prev.tokens.1, cur.tokens.0, cur.tokens.1);
@@ -204,6 +326,7 @@ pub fn find(si: usize, toks: &[Token], lx: &Lexicon, names: &DocNames, out: &mut
             && prev.etype != EntityType::Place
         {
             // Only organizations have acronyms in brackets.
+            changed = true;
             out[j - 1].etype = EntityType::Organization;
             out[j].alias_of = Some(j - 1);
             out[j].etype = EntityType::Organization;
@@ -248,6 +371,7 @@ pub fn find(si: usize, toks: &[Token], lx: &Lexicon, names: &DocNames, out: &mut
             ));
         }
     }
+    changed
 }
 
 /// "the central bank", "the Commission", "the registry": a definite noun phrase that repeats
