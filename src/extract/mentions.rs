@@ -663,7 +663,7 @@ fn gazetteer_lookup<'l>(
     let mut ends = Vec::with_capacity(max + 1 - i);
     ends.push(key.len());
     for t in &toks[i + 1..=max] {
-        push_name_key(&mut key, &t.text);
+        push_name_key(&mut key, t.text);
         ends.push(key.len());
     }
     for k in (i..=max).rev() {
