@@ -6,7 +6,7 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use regex::{Regex, RegexSet};
 // Fx hashing: the keys are short words, looked up several times per token during extraction
 // (SipHash took ~12 % of it).
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
@@ -135,6 +135,8 @@ pub struct Lexicon {
     pub trigger_first_words: HashSet<String>,
     /// First words of gazetteer names ([`name_key`] form).
     pub name_first_words: HashSet<String>,
+    /// First words of [`Lexicon::demonyms`] keys ([`name_key`] form).
+    pub demonym_first_words: HashSet<String>,
     /// Organization cue words (as written) → position (`last`, `first`, `any`).
     pub org_cues: HashMap<String, String>,
     /// Lower-case words that never are (or start) a name on their own.
@@ -146,8 +148,14 @@ pub struct Lexicon {
     pub place_cues: HashSet<String>,
     /// Time words by lower-case form.
     pub time_words: HashMap<String, TimeWord>,
+    /// True when some [`Lexicon::time_words`] entry is a [`TimeWord::RelativeDays`] (the only
+    /// kind that counts in lower case).
+    pub any_relative_days: bool,
     /// Boilerplate patterns.
     pub boilerplate: Vec<(Regex, BoilerplateKind)>,
+    /// The [`BoilerplateKind::Line`] patterns of [`Lexicon::boilerplate`] as one set (a line
+    /// is tested against all of them in one pass).
+    pub boilerplate_lines: RegexSet,
 }
 
 /// Normalizes a name for lexicon look-up: lower case, periods dropped, other punctuation
@@ -275,12 +283,15 @@ impl Lexicon {
             role_first_words: HashSet::default(),
             trigger_first_words: HashSet::default(),
             name_first_words: HashSet::default(),
+            demonym_first_words: HashSet::default(),
             org_cues: HashMap::default(),
             stopwords: HashSet::default(),
             frequent: HashSet::default(),
             place_cues: HashSet::default(),
             time_words: HashMap::default(),
+            any_relative_days: false,
             boilerplate: Vec::new(),
+            boilerplate_lines: RegexSet::empty(),
         };
         // Countries first so that their names win over same-named cities or regions.
         for r in table!("gazetteer/countries.tsv").rows(5)? {
@@ -425,6 +436,10 @@ impl Lexicon {
                 lx.time_words.insert(r[0].to_lowercase(), w);
             }
         }
+        lx.any_relative_days = lx
+            .time_words
+            .values()
+            .any(|w| matches!(w, TimeWord::RelativeDays(_)));
         lx.role_index = lx
             .roles
             .iter()
@@ -457,6 +472,11 @@ impl Lexicon {
             .chain(lx.orgs.keys())
             .filter_map(|k| k.split(' ').next().map(str::to_string))
             .collect();
+        lx.demonym_first_words = lx
+            .demonyms
+            .keys()
+            .filter_map(|k| k.split(' ').next().map(str::to_string))
+            .collect();
         for r in table!("boilerplate.tsv").rows(3)? {
             if r[0].is_empty() {
                 continue;
@@ -475,6 +495,13 @@ impl Lexicon {
                 .map_err(|e| format!("boilerplate.tsv: pattern {:?}: {e}", r[0]))?;
             lx.boilerplate.push((re, kind));
         }
+        lx.boilerplate_lines = RegexSet::new(
+            lx.boilerplate
+                .iter()
+                .filter(|(_, k)| *k == BoilerplateKind::Line)
+                .map(|(re, _)| re.as_str()),
+        )
+        .map_err(|e| format!("boilerplate.tsv: line patterns: {e}"))?;
         Ok(lx)
     }
 

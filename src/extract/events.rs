@@ -3,7 +3,7 @@
 
 use std::sync::LazyLock;
 
-use rustc_hash::{FxHashMap as HashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 
 use super::mentions;
 use super::time::TimeExpr;
@@ -40,9 +40,6 @@ const SUBORDINATORS: &[&str] = &[
     "until",
     "amid",
 ];
-/// [`SUBORDINATORS`] as a hash set (membership tests in per-token loops).
-static SUBORDINATORS_SET: LazyLock<FxHashSet<&'static str>> =
-    LazyLock::new(|| SUBORDINATORS.iter().copied().collect());
 /// Prepositions that introduce a place rather than a participant.
 const PLACE_PREPS: &[&str] = &[
     "in", "at", "near", "from", "to", "into", "inside", "outside", "across", "on", "over",
@@ -55,9 +52,6 @@ const DETERMINERS: &[&str] = &[
     "a", "an", "the", "his", "her", "their", "its", "our", "this", "that", "these", "those", "two",
     "new",
 ];
-/// [`DETERMINERS`] as a hash set (membership tests in per-token loops).
-static DETERMINERS_SET: LazyLock<FxHashSet<&'static str>> =
-    LazyLock::new(|| DETERMINERS.iter().copied().collect());
 /// Adjectives that may sit before an event noun or a group noun.
 const MODIFIER_ADJ: &[&str] = &[
     "first",
@@ -93,9 +87,6 @@ const MODIFIER_ADJ: &[&str] = &[
     "many",
     "some",
 ];
-/// [`MODIFIER_ADJ`] as a hash set (membership tests in per-token loops).
-static MODIFIER_ADJ_SET: LazyLock<FxHashSet<&'static str>> =
-    LazyLock::new(|| MODIFIER_ADJ.iter().copied().collect());
 /// Verbs whose object noun names the event ("held talks").
 const LIGHT_VERBS: &[&str] = &[
     "held",
@@ -137,9 +128,6 @@ const LIGHT_VERBS: &[&str] = &[
     "out",
     "up",
 ];
-/// [`LIGHT_VERBS`] as a hash set (membership tests in per-token loops).
-static LIGHT_VERBS_SET: LazyLock<FxHashSet<&'static str>> =
-    LazyLock::new(|| LIGHT_VERBS.iter().copied().collect());
 /// Nouns for groups that a nationality adjective can make an actor ("Russian officials").
 const GROUP_NOUNS: &[&str] = &[
     "officials",
@@ -185,9 +173,6 @@ const GROUP_NOUNS: &[&str] = &[
     "club",
     "federation",
 ];
-/// [`GROUP_NOUNS`] as a hash set (membership tests in per-token loops).
-static GROUP_NOUNS_SET: LazyLock<FxHashSet<&'static str>> =
-    LazyLock::new(|| GROUP_NOUNS.iter().copied().collect());
 /// Words between a subject and its verb: auxiliaries, adverbs, "is expected to".
 const AUX_ADV: &[&str] = &[
     "has",
@@ -316,9 +301,6 @@ const AUX_ADV: &[&str] = &[
     "refused",
     "declined",
 ];
-/// [`AUX_ADV`] as a hash set (membership tests in per-token loops).
-static AUX_ADV_SET: LazyLock<FxHashSet<&'static str>> =
-    LazyLock::new(|| AUX_ADV.iter().copied().collect());
 /// Prepositions (a verb followed by one has no direct object).
 const PREPOSITIONS: &[&str] = &[
     "in",
@@ -355,9 +337,6 @@ const PREPOSITIONS: &[&str] = &[
     "yesterday",
     "today",
 ];
-/// [`PREPOSITIONS`] as a hash set (membership tests in per-token loops).
-static PREPOSITIONS_SET: LazyLock<FxHashSet<&'static str>> =
-    LazyLock::new(|| PREPOSITIONS.iter().copied().collect());
 /// Words that make the event noun after them hypothetical.
 const HYPOTHETICAL: &[&str] = &[
     "possible",
@@ -418,6 +397,50 @@ const REPORT_VERBS: &[&str] = &[
     "quoted",
 ];
 
+/// Bits of [`WORD_CLASS`]: which of the word lists above a word is in.
+const SUBORDINATOR: u8 = 1;
+const DETERMINER: u8 = 1 << 1;
+const MODIFIER: u8 = 1 << 2;
+const LIGHT_VERB: u8 = 1 << 3;
+const GROUP_NOUN: u8 = 1 << 4;
+const AUX: u8 = 1 << 5;
+const PREPOSITION: u8 = 1 << 6;
+
+/// The lists [`SUBORDINATORS`], [`DETERMINERS`], [`MODIFIER_ADJ`], [`LIGHT_VERBS`],
+/// [`GROUP_NOUNS`], [`AUX_ADV`] and [`PREPOSITIONS`] as one map of lower-case word → bits, so
+/// that a sentence's words are looked up once ([`word_classes`]).
+static WORD_CLASS: LazyLock<FxHashMap<&'static str, u8>> = LazyLock::new(|| {
+    let mut m: FxHashMap<&'static str, u8> = FxHashMap::default();
+    for (list, bit) in [
+        (SUBORDINATORS, SUBORDINATOR),
+        (DETERMINERS, DETERMINER),
+        (MODIFIER_ADJ, MODIFIER),
+        (LIGHT_VERBS, LIGHT_VERB),
+        (GROUP_NOUNS, GROUP_NOUN),
+        (AUX_ADV, AUX),
+        (PREPOSITIONS, PREPOSITION),
+    ] {
+        for w in list {
+            *m.entry(w).or_default() |= bit;
+        }
+    }
+    m
+});
+
+/// The [`WORD_CLASS`] bits of each token (none for punctuation and possessives: the lists hold
+/// words only).
+fn word_classes(toks: &[Token]) -> Vec<u8> {
+    toks.iter()
+        .map(|t| {
+            if t.is_word() {
+                WORD_CLASS.get(t.lower.as_str()).copied().unwrap_or(0)
+            } else {
+                0
+            }
+        })
+        .collect()
+}
+
 fn mention_at(toks_len: usize, first: usize, mentions: &[Mention]) -> Vec<Option<usize>> {
     let mut at = vec![None; toks_len];
     // Names first, then descriptions over them.
@@ -476,6 +499,7 @@ pub fn find(
         return;
     }
     let at = mention_at(toks.len(), first, mentions);
+    let cls = word_classes(toks);
     // Sources: "according to X", "X reported", "X, citing …".
     let mut reporters: Vec<usize> = Vec::new();
     for (i, m) in mentions.iter().enumerate().skip(first) {
@@ -512,17 +536,17 @@ pub fn find(
     for (i, t) in toks.iter().enumerate() {
         let next = toks.get(i + 1);
         boundary[i] = match t.kind {
-            TokKind::Punct if matches!(t.text.as_str(), "“" | "”" | "\"") => {
+            TokKind::Punct if matches!(t.text, "“" | "”" | "\"") => {
                 // A quoted word or two ("decisive") does not open a clause; a quotation does.
-                let quote = |k: usize| matches!(toks[k].text.as_str(), "“" | "”" | "\"");
+                let quote = |k: usize| matches!(toks[k].text, "“" | "”" | "\"");
                 let near_after = (i + 1..toks.len().min(i + 5)).any(quote);
                 let near_before = (i.saturating_sub(4)..i).any(quote);
                 !(near_after || near_before)
             }
-            TokKind::Punct => matches!(t.text.as_str(), ";" | ":" | "—" | "–"),
+            TokKind::Punct => matches!(t.text, ";" | ":" | "—" | "–"),
             TokKind::Possessive => false,
             TokKind::Word => {
-                SUBORDINATORS_SET.contains(t.lower.as_str())
+                cls[i] & SUBORDINATOR != 0
                     || (t.lower == "as"
                         && next.is_some_and(|n| {
                             n.is_cap()
@@ -559,14 +583,14 @@ pub fn find(
         suppressed: bool,
     }
     let mut hits: Vec<Hit> = Vec::new();
-    let mut key = String::new();
+    let mut key = String::with_capacity(64);
     let mut i = 0;
     while i < toks.len() {
         if !toks[i].is_word() || at[i].is_some() {
             i += 1;
             continue;
         }
-        if !lx.trigger_first_words.contains(&toks[i].lower) {
+        if !lx.trigger_first_words.contains(toks[i].lower.as_str()) {
             i += 1;
             continue;
         }
@@ -584,15 +608,14 @@ pub fn find(
             if n_words > 0 {
                 key.push(' ');
             }
-            key.push_str(&toks[k].lower);
+            key.push_str(toks[k].lower.as_str());
             n_words += 1;
             // A form that is both a noun and a verb ("visit", "talks"): a noun after an article,
             // a possessive or an adjective, else a verb.
             let before = i.checked_sub(1).map(|p| &toks[p]);
             let noun_context = before.is_some_and(|b| {
                 b.kind == TokKind::Possessive
-                    || DETERMINERS_SET.contains(b.lower.as_str())
-                    || MODIFIER_ADJ_SET.contains(b.lower.as_str())
+                    || cls[i - 1] & (DETERMINER | MODIFIER) != 0
                     || matches!(
                         b.lower.as_str(),
                         "of" | "for" | "in" | "after" | "during" | "amid" | "before" | "with"
@@ -641,13 +664,11 @@ pub fn find(
             if !t.is_word() || at[k].is_some() {
                 break;
             }
-            if DETERMINERS_SET.contains(t.lower.as_str())
-                || MODIFIER_ADJ_SET.contains(t.lower.as_str())
-            {
+            if cls[k] & (DETERMINER | MODIFIER) != 0 {
                 continue;
             }
             let verb_hit = hits.iter().position(|x| x.b == k && !x.trigger.noun);
-            if LIGHT_VERBS_SET.contains(t.lower.as_str()) {
+            if cls[k] & LIGHT_VERB != 0 {
                 // "held talks", "concluded talks": the noun names the event.
                 let particle = matches!(t.lower.as_str(), "up" | "out" | "off")
                     && k > 0
@@ -739,15 +760,10 @@ pub fn find(
             // A nationality adjective acts only for a group: "U.S. and Russian officials".
             if mm.kind == MentionKind::Demonym {
                 let mut k = mm.tokens.1 + 1;
-                while toks
-                    .get(k)
-                    .is_some_and(|t| t.is_word() && MODIFIER_ADJ_SET.contains(t.lower.as_str()))
-                {
+                while cls.get(k).is_some_and(|c| c & MODIFIER != 0) {
                     k += 1;
                 }
-                return toks
-                    .get(k)
-                    .is_some_and(|t| GROUP_NOUNS_SET.contains(t.lower.as_str()));
+                return cls.get(k).is_some_and(|c| c & GROUP_NOUN != 0);
             }
             true
         };
@@ -786,10 +802,7 @@ pub fn find(
                     }
                     break;
                 }
-                if !(t.is_word()
-                    && (DETERMINERS_SET.contains(t.lower.as_str())
-                        || MODIFIER_ADJ_SET.contains(t.lower.as_str())))
-                {
+                if cls[k] & (DETERMINER | MODIFIER) == 0 {
                     break;
                 }
             }
@@ -836,9 +849,7 @@ pub fn find(
                         }) {
                             agents.push(m2);
                             j = mentions[m2].tokens.0 as isize - 1;
-                        } else if w == "and"
-                            && GROUP_NOUNS_SET.contains(toks[j as usize].lower.as_str())
-                        {
+                        } else if w == "and" && cls[j as usize] & GROUP_NOUN != 0 {
                             // "Yemen's internationally recognised government and the Houthis":
                             // the country whose group it is.
                             let lo = (j - 4).max(stop as isize);
@@ -900,10 +911,7 @@ pub fn find(
                             return;
                         }
                         let w = t.lower.as_str();
-                        if (t.is_word() && AUX_ADV_SET.contains(w))
-                            || in_time(ku)
-                            || t.kind == TokKind::Possessive
-                        {
+                        if cls[ku] & AUX != 0 || in_time(ku) || t.kind == TokKind::Possessive {
                             k -= 1;
                             continue;
                         }
@@ -916,12 +924,12 @@ pub fn find(
                             k -= 1;
                             continue;
                         }
-                        if matches!(t.text.as_str(), "," | ")" | "—" | "–") {
+                        if matches!(t.text, "," | ")" | "—" | "–") {
                             if jumps >= 2 {
                                 return;
                             }
                             jumps += 1;
-                            let open = if t.text == ")" { "(" } else { t.text.as_str() };
+                            let open = if t.text == ")" { "(" } else { t.text };
                             let Some(j) = (0..ku).rev().find(|&j| toks[j].text == open) else {
                                 return;
                             };
@@ -1047,11 +1055,11 @@ pub fn find(
                             }
                         }
                         // "Russian officials said", "a Kenyan government spokesman said".
-                        if GROUP_NOUNS_SET.contains(w)
+                        if cls[ku] & GROUP_NOUN != 0
                             || is_role_word(ku)
-                            || toks[(j + 1).max(0) as usize..=ku]
+                            || cls[(j + 1).max(0) as usize..=ku]
                                 .iter()
-                                .any(|x| GROUP_NOUNS_SET.contains(x.lower.as_str()))
+                                .any(|c| c & GROUP_NOUN != 0)
                         {
                             // Every name qualifying the group: "U.S. and Russian officials".
                             let lo = j.max(stop as isize) as usize;
@@ -1115,7 +1123,7 @@ pub fn find(
                 // clause ("…," said X. / "…," said X, the …).
                 .filter(|&m| {
                     toks.get(mentions[m].tokens.1 + 1)
-                        .is_none_or(|t| matches!(t.text.as_str(), "." | "," | ";" | "—"))
+                        .is_none_or(|t| matches!(t.text, "." | "," | ";" | "—"))
                 })
             {
                 agents.push(m);
@@ -1279,11 +1287,10 @@ pub fn find(
                 .map(|&m| &mentions[m]);
             let body = only.is_some_and(|m| m.etype == EntityType::Organization) && trigger.noun;
             let mut k = tb + 1;
-            while toks.get(k).is_some_and(|t| {
-                DETERMINERS_SET.contains(t.lower.as_str())
-                    || MODIFIER_ADJ_SET.contains(t.lower.as_str())
-                    || t.lower == "both"
-            }) {
+            while toks
+                .get(k)
+                .is_some_and(|t| cls[k] & (DETERMINER | MODIFIER) != 0 || t.lower == "both")
+            {
                 k += 1;
             }
             let object = !trigger.noun
@@ -1291,8 +1298,7 @@ pub fn find(
                     t.is_word()
                         && at[k].is_none()
                         && !t.is_cap()
-                        && !PREPOSITIONS_SET.contains(t.lower.as_str())
-                        && !AUX_ADV_SET.contains(t.lower.as_str())
+                        && cls[k] & (PREPOSITION | AUX) == 0
                 });
             if !(body || object) {
                 continue;
@@ -1356,7 +1362,7 @@ pub fn find(
             event_type: trigger.event_type.clone(),
             trigger: toks[ta..=tb]
                 .iter()
-                .map(|t| t.text.as_str())
+                .map(|t| t.text)
                 .collect::<Vec<_>>()
                 .join(" "),
             trigger_span: Span::new(toks[ta].span.start, toks[tb].span.end),
@@ -1368,7 +1374,7 @@ pub fn find(
         });
     }
     // One event per type and actor set in a sentence.
-    let mut seen: HashMap<(String, Vec<usize>), usize> = HashMap::default();
+    let mut seen: FxHashMap<(String, Vec<usize>), usize> = FxHashMap::default();
     for e in found {
         let mut actors: Vec<usize> = e.agents.iter().chain(&e.participants).copied().collect();
         actors.sort_unstable();

@@ -2,7 +2,7 @@
 
 use std::collections::HashSet;
 
-use super::tokens::{TokKind, Token};
+use super::tokens::{Probe, TokKind, Token};
 use super::{EntityType, Mention, MentionKind};
 use crate::lexicon::{push_name_key, Lexicon, NameEntry, PlaceKind};
 use crate::text::Span;
@@ -41,11 +41,49 @@ const PLACE_PREPS: &[&str] = &[
 #[derive(Debug, Default)]
 pub struct DocNames {
     parts: HashSet<String>,
-    /// First-pass mentions of each sentence and the words [`DocNames::is_person_part`] was
-    /// asked about while finding them (see [`DocNames::find`]).
-    first_pass: Vec<(Vec<Mention>, Vec<String>)>,
+    /// The first pass over each sentence (see [`DocNames::find`]).
+    first_pass: Vec<FirstPass>,
     /// While collecting: the words asked about in the current sentence.
     asked: Option<std::cell::RefCell<Vec<String>>>,
+}
+
+/// What the first pass (with no names) found in one sentence.
+#[derive(Debug, Default)]
+struct FirstPass {
+    /// The sentence's mentions.
+    found: Vec<Mention>,
+    /// The words [`DocNames::is_person_part`] was asked about while finding them.
+    asked: Vec<String>,
+    /// Each capitalized run's share of `asked` and `found`; `None` when `find` changed the
+    /// runs' mentions afterwards (an acronym in brackets), so that they are not the runs' own.
+    runs: Option<Vec<Run>>,
+}
+
+/// One capitalized run of the first pass: its first token, and the ranges of
+/// [`FirstPass::asked`] and [`FirstPass::found`] that classifying it asked and produced.
+#[derive(Debug, Clone)]
+struct Run {
+    a: usize,
+    asked: std::ops::Range<usize>,
+    found: std::ops::Range<usize>,
+}
+
+/// How [`find_runs`] gets the mentions of each capitalized run.
+enum RunSource<'r> {
+    /// Classify every run.
+    Classify,
+    /// Classify every run and record what each asked and produced (the first pass).
+    Record(&'r mut Vec<Run>),
+    /// Reuse the first pass's mentions of the runs none of whose asked words is a name part;
+    /// classify the others.
+    Replay {
+        runs: &'r [Run],
+        asked: &'r [String],
+        found: std::vec::IntoIter<Mention>,
+        /// Runs and mentions of the first pass gone through.
+        next_run: usize,
+        taken: usize,
+    },
 }
 
 impl DocNames {
@@ -58,8 +96,16 @@ impl DocNames {
         let mut parts = HashSet::new();
         let mut first_pass = Vec::with_capacity(sentences.len());
         for (si, toks) in sentences.iter().enumerate() {
-            let mut found = Vec::new();
-            find(si, toks, lexicon, &recorder, &mut found);
+            let mut found = Vec::with_capacity(8);
+            let mut runs = Vec::new();
+            let changed = find_runs(
+                si,
+                toks,
+                lexicon,
+                &recorder,
+                &mut found,
+                RunSource::Record(&mut runs),
+            );
             for m in &found {
                 if m.etype == EntityType::Person && m.kind == MentionKind::Name {
                     let words: Vec<&str> = m
@@ -77,13 +123,22 @@ impl DocNames {
                 .as_ref()
                 .map(|a| std::mem::take(&mut *a.borrow_mut()))
                 .unwrap_or_default();
-            first_pass.push((found, asked));
+            first_pass.push(FirstPass {
+                found,
+                asked,
+                runs: (!changed).then_some(runs),
+            });
         }
         DocNames {
             parts,
             first_pass,
             asked: None,
         }
+    }
+
+    /// How many words were asked about so far in the current sentence (while collecting).
+    fn asked_len(&self) -> usize {
+        self.asked.as_ref().map_or(0, |a| a.borrow().len())
     }
 
     /// True when `word` is part of a full person name in the document.
@@ -96,19 +151,35 @@ impl DocNames {
 
     /// [`find`] with these names, for sentence `si` of the sentences given to
     /// [`DocNames::collect`]. The first pass ran the same search with no names: when none of
-    /// the words it asked about is a name part, the answer is the same and is reused.
+    /// the words it asked about is a name part, the answer is the same and is reused; else
+    /// the capitalized runs whose own asked words are no name parts reuse theirs.
     pub fn find(&mut self, si: usize, toks: &[Token], lx: &Lexicon, out: &mut Vec<Mention>) {
-        if let Some((found, asked)) = self.first_pass.get_mut(si) {
-            if asked.iter().all(|w| !self.parts.contains(w)) {
-                let first = out.len();
-                out.extend(std::mem::take(found).into_iter().map(|mut m| {
-                    m.alias_of = m.alias_of.map(|a| a + first);
-                    m
-                }));
-                return;
-            }
+        let Some(pass) = self.first_pass.get_mut(si) else {
+            find(si, toks, lx, self, out);
+            return;
+        };
+        if pass.asked.iter().all(|w| !self.parts.contains(w)) {
+            let first = out.len();
+            out.extend(std::mem::take(&mut pass.found).into_iter().map(|mut m| {
+                m.alias_of = m.alias_of.map(|a| a + first);
+                m
+            }));
+            return;
         }
-        find(si, toks, lx, self, out);
+        let pass = std::mem::take(pass);
+        match &pass.runs {
+            Some(runs) => {
+                let source = RunSource::Replay {
+                    runs,
+                    asked: &pass.asked,
+                    found: pass.found.into_iter(),
+                    next_run: 0,
+                    taken: 0,
+                };
+                find_runs(si, toks, lx, self, out, source);
+            }
+            None => find(si, toks, lx, self, out),
+        }
     }
 }
 
@@ -118,6 +189,19 @@ fn starts_run(t: &Token) -> bool {
 
 /// Find the mentions of sentence `si` and append them to `out`.
 pub fn find(si: usize, toks: &[Token], lx: &Lexicon, names: &DocNames, out: &mut Vec<Mention>) {
+    find_runs(si, toks, lx, names, out, RunSource::Classify);
+}
+
+/// [`find`], with the mentions of each capitalized run from `source`. True when an acronym
+/// in brackets changed mentions of the runs afterwards.
+fn find_runs(
+    si: usize,
+    toks: &[Token],
+    lx: &Lexicon,
+    names: &DocNames,
+    out: &mut Vec<Mention>,
+    mut source: RunSource,
+) -> bool {
     let first_word = toks.iter().position(|t| t.is_word());
     let mut i = 0;
     while i < toks.len() {
@@ -152,8 +236,8 @@ pub fn find(si: usize, toks: &[Token], lx: &Lexicon, names: &DocNames, out: &mut
                         && (starts_run(x)
                             || (x.is_word()
                                 && x.text.chars().all(char::is_lowercase)
-                                && !lx.frequent.contains(&x.lower)
-                                && !lx.stopwords.contains(&x.lower)
+                                && !lx.frequent.contains(x.lower.as_str())
+                                && !lx.stopwords.contains(x.lower.as_str())
                                 && toks[b].is_cap()
                                 && !lx.trigger_index.contains_key(x.lower.as_str())))
                 }))
@@ -183,7 +267,44 @@ pub fn find(si: usize, toks: &[Token], lx: &Lexicon, names: &DocNames, out: &mut
                 b = k;
             }
         }
-        classify(si, toks, a, b, lx, names, first_word == Some(a), out);
+        let sentence_start = first_word == Some(a);
+        match &mut source {
+            RunSource::Classify => classify(si, toks, a, b, lx, names, sentence_start, out),
+            RunSource::Record(runs) => {
+                let (asked, found) = (names.asked_len(), out.len());
+                classify(si, toks, a, b, lx, names, sentence_start, out);
+                runs.push(Run {
+                    a,
+                    asked: asked..names.asked_len(),
+                    found: found..out.len(),
+                });
+            }
+            RunSource::Replay {
+                runs,
+                asked,
+                found,
+                next_run,
+                taken,
+            } => match runs.get(*next_run).filter(|r| r.a == a) {
+                Some(run) => {
+                    *next_run += 1;
+                    // The first-pass mentions of the runs before, then this run's.
+                    for _ in found.by_ref().take(run.found.start.saturating_sub(*taken)) {}
+                    *taken = run.found.end;
+                    let mine = found.by_ref().take(run.found.len());
+                    let clean = asked
+                        .get(run.asked.clone())
+                        .is_some_and(|w| w.iter().all(|w| !names.parts.contains(w)));
+                    if clean {
+                        out.extend(mine);
+                    } else {
+                        for _ in mine {}
+                        classify(si, toks, a, b, lx, names, sentence_start, out);
+                    }
+                }
+                None => classify(si, toks, a, b, lx, names, sentence_start, out),
+            },
+        }
         i = b + 1;
     }
     // "Full Name (ACRONYM)": the acronym abbreviates the name before it.
@@ -191,6 +312,7 @@ pub fn find(si: usize, toks: &[Token], lx: &Lexicon, names: &DocNames, out: &mut
         .iter()
         .position(|m| m.sentence == si)
         .unwrap_or(out.len());
+    let mut changed = false;
     for j in start + 1..out.len() {
         let (prev, cur) = (&out[j - 1], &out[j]);
         let (pb, ca, cb) = (prev.tokens.1, cur.tokens.0, cur.tokens.1);
@@ -204,6 +326,7 @@ pub fn find(si: usize, toks: &[Token], lx: &Lexicon, names: &DocNames, out: &mut
             && prev.etype != EntityType::Place
         {
             // Only organizations have acronyms in brackets.
+            changed = true;
             out[j - 1].etype = EntityType::Organization;
             out[j].alias_of = Some(j - 1);
             out[j].etype = EntityType::Organization;
@@ -218,7 +341,7 @@ pub fn find(si: usize, toks: &[Token], lx: &Lexicon, names: &DocNames, out: &mut
         let subject_like = Some(k) == first_word
             || k.checked_sub(1).is_some_and(|p| {
                 matches!(
-                    toks[p].text.as_str(),
+                    toks[p].text,
                     "," | "and"
                         | "but"
                         | "that"
@@ -248,6 +371,7 @@ pub fn find(si: usize, toks: &[Token], lx: &Lexicon, names: &DocNames, out: &mut
             ));
         }
     }
+    changed
 }
 
 /// "the central bank", "the Commission", "the registry": a definite noun phrase that repeats
@@ -256,7 +380,8 @@ pub fn find(si: usize, toks: &[Token], lx: &Lexicon, names: &DocNames, out: &mut
 /// `alias_of` is the most recent such name.
 ///
 /// `words` keeps the lower-case words of the organization names seen so far, by mention
-/// index, from one sentence of the document to the next (use one per document).
+/// index, from one sentence of the document to the next: use one per document, and call this
+/// for each sentence in order, once the sentence's mentions and roles are found.
 pub fn org_anaphora(
     si: usize,
     toks: &[Token],
@@ -269,23 +394,22 @@ pub fn org_anaphora(
             .iter()
             .any(|m| m.tokens.0 <= k && k <= m.tokens.1)
     };
-    if words.0.len() < out.len() {
-        words.0.resize(out.len(), None);
-    }
-    let mut orgs: Vec<(usize, &[String])> = Vec::new();
-    for (i, (m, w)) in out.iter().zip(words.0.iter_mut()).enumerate() {
+    // The organization names not seen yet. A mention's type and kind are final once its
+    // sentence is through `roles::find` (later sentences change only their own mentions), and
+    // its surface never changes: its words are split once.
+    for (i, m) in out.iter().enumerate().skip(words.scanned) {
         if m.etype == EntityType::Organization && m.kind == MentionKind::Name && m.sentence <= si {
-            // A mention's surface never changes: its words are split once.
-            let w = w.get_or_insert_with(|| {
-                m.surface
-                    .split(|c: char| c.is_whitespace() || c == '-')
-                    .filter(|w| !w.is_empty())
-                    .map(str::to_lowercase)
-                    .collect()
-            });
-            orgs.push((i, w));
+            let w = m
+                .surface
+                .split(|c: char| c.is_whitespace() || c == '-')
+                .filter(|w| !w.is_empty())
+                .map(str::to_lowercase)
+                .collect();
+            words.orgs.push((i, w));
         }
     }
+    words.scanned = out.len();
+    let orgs = &words.orgs;
     if orgs.is_empty() {
         return;
     }
@@ -304,10 +428,9 @@ pub fn org_anaphora(
                 continue;
             }
             // The phrase ends the noun phrase: not "the bank account".
-            if toks
-                .get(b + 1)
-                .is_some_and(|t| t.is_word() && !t.is_cap() && continues_noun_phrase(&t.lower))
-            {
+            if toks.get(b + 1).is_some_and(|t| {
+                t.is_word() && !t.is_cap() && continues_noun_phrase(t.lower.as_str())
+            }) {
                 continue;
             }
             let phrase: Vec<&str> = toks[a..=b].iter().map(|t| t.lower.as_str()).collect();
@@ -358,10 +481,15 @@ pub fn org_anaphora(
     }
 }
 
-/// The lower-case words of a document's organization names, by mention index (see
+/// The lower-case words of a document's organization names, with their mention indices (see
 /// [`org_anaphora`]).
 #[derive(Debug, Default)]
-pub struct OrgWords(Vec<Option<Vec<String>>>);
+pub struct OrgWords {
+    /// Mentions looked at so far.
+    scanned: usize,
+    /// Organization names among them: mention index, lower-case words.
+    orgs: Vec<(usize, Vec<String>)>,
+}
 
 /// Words that continue a noun phrase after a noun ("the bank account", "the fund manager").
 pub(crate) fn continues_noun_phrase(w: &str) -> bool {
@@ -431,16 +559,17 @@ fn mention(
 ) -> Mention {
     let span = Span::new(toks[a].span.start, toks[b].span.end);
     // The text as written, with any run of whitespace inside shown as one space.
-    let surface = toks[a..=b]
-        .iter()
-        .enumerate()
-        .fold(String::new(), |mut s, (k, t)| {
-            if k > 0 && t.span.start > toks[a + k - 1].span.end {
-                s.push(' ');
-            }
-            s.push_str(&t.text);
-            s
-        });
+    let surface =
+        toks[a..=b]
+            .iter()
+            .enumerate()
+            .fold(String::with_capacity(span.len()), |mut s, (k, t)| {
+                if k > 0 && t.span.start > toks[a + k - 1].span.end {
+                    s.push(' ');
+                }
+                s.push_str(t.text);
+                s
+            });
     Mention {
         sentence: si,
         span,
@@ -473,14 +602,37 @@ fn preceding_word(toks: &[Token], a: usize) -> Option<String> {
             return None;
         }
         if !matches!(t.lower.as_str(), "the" | "a" | "an") {
-            return Some(t.lower.clone());
+            return Some(t.lower.to_string());
         }
     }
     None
 }
 
 /// Longest gazetteer match starting at `i` and ending by `b`: (last token, entry, is place).
+///
+/// `toks` is a whole sentence: when no gazetteer name starts with the word at `i`, the token
+/// remembers it.
 fn gazetteer<'l>(
+    toks: &[Token],
+    i: usize,
+    b: usize,
+    lx: &'l Lexicon,
+) -> Option<(usize, &'l NameEntry, bool)> {
+    let memo = &toks.get(i)?.memo.gazetteer;
+    if memo.get() == Probe::None {
+        return None;
+    }
+    gazetteer_lookup(toks, i, b, lx)
+}
+
+/// The [`crate::lexicon::name_key`] of a word token when it is its lower case (an ASCII word
+/// without periods: letters, digits, `'`, `&`), without building it.
+fn plain_key<'t>(t: &'t Token) -> Option<&'t str> {
+    (t.is_word() && t.text.is_ascii() && !t.text.contains('.')).then_some(t.lower.as_str())
+}
+
+/// [`gazetteer`], looked up.
+fn gazetteer_lookup<'l>(
     toks: &[Token],
     i: usize,
     b: usize,
@@ -488,12 +640,20 @@ fn gazetteer<'l>(
 ) -> Option<(usize, &'l NameEntry, bool)> {
     // The key of `toks[i..=k]` is `name_key` of their texts joined by spaces: built one token
     // at a time, with where it ends after each token.
-    let mut key = String::new();
-    push_name_key(&mut key, &toks.get(i)?.text);
+    let t = toks.get(i)?;
+    if let Some(first) = plain_key(t) {
+        if !lx.name_first_words.contains(first) {
+            t.memo.gazetteer.set(Probe::None);
+            return None;
+        }
+    }
+    let mut key = String::with_capacity(64);
+    push_name_key(&mut key, t.text);
     if !lx
         .name_first_words
         .contains(key.split(' ').next().unwrap_or(""))
     {
+        t.memo.gazetteer.set(Probe::None);
         return None;
     }
     let max = b.min(i + lx.max_name_tokens * 2);
@@ -503,7 +663,7 @@ fn gazetteer<'l>(
     let mut ends = Vec::with_capacity(max + 1 - i);
     ends.push(key.len());
     for t in &toks[i + 1..=max] {
-        push_name_key(&mut key, &t.text);
+        push_name_key(&mut key, t.text);
         ends.push(key.len());
     }
     for k in (i..=max).rev() {
@@ -532,18 +692,52 @@ fn gazetteer<'l>(
 
 /// Longest nationality adjective at `i` (up to three words: "Costa Rican", "South Korean"):
 /// last token, ISO code, country name.
+///
+/// `toks` is a whole sentence: when no nationality adjective starts with the word at `i`, the
+/// token remembers it.
 fn demonym_at(toks: &[Token], i: usize, b: usize, lx: &Lexicon) -> Option<(usize, String, String)> {
+    let memo = &toks.get(i)?.memo.demonym;
+    if memo.get() == Probe::None {
+        return None;
+    }
+    demonym_lookup(toks, i, b, lx)
+}
+
+/// [`demonym_at`], looked up.
+fn demonym_lookup(
+    toks: &[Token],
+    i: usize,
+    b: usize,
+    lx: &Lexicon,
+) -> Option<(usize, String, String)> {
     // Keys built one token at a time, as in `gazetteer`.
     const N: usize = 5;
     let max = b.min(i + N - 1);
     if i > max {
         return None;
     }
-    let mut key = String::new();
+    // Every key here starts with the first word of the key of token `i` (when it has one).
+    if let Some(first) = plain_key(&toks[i]) {
+        if !lx.demonym_first_words.contains(first) {
+            toks[i].memo.demonym.set(Probe::None);
+            return None;
+        }
+    }
+    let mut key = String::with_capacity(64);
+    push_name_key(&mut key, toks[i].text);
+    if !key.is_empty()
+        && !lx
+            .demonym_first_words
+            .contains(key.split(' ').next().unwrap_or(""))
+    {
+        toks[i].memo.demonym.set(Probe::None);
+        return None;
+    }
     let mut ends = [0usize; N];
-    for (n, t) in toks[i..=max].iter().enumerate() {
-        push_name_key(&mut key, &t.text);
-        ends[n] = key.len();
+    ends[0] = key.len();
+    for (n, t) in toks[i + 1..=max].iter().enumerate() {
+        push_name_key(&mut key, t.text);
+        ends[n + 1] = key.len();
     }
     for k in (i..=max).rev() {
         if !toks[k].is_word() {
@@ -557,7 +751,24 @@ fn demonym_at(toks: &[Token], i: usize, b: usize, lx: &Lexicon) -> Option<(usize
 }
 
 /// Longest role title at `i` (case-insensitive): last token index and role label.
+///
+/// `toks` is a whole sentence: whether a title starts at `i` is remembered in the token.
 pub(crate) fn role_at(toks: &[Token], i: usize, lx: &Lexicon) -> Option<(usize, String, String)> {
+    let memo = &toks.get(i)?.memo.role;
+    if memo.get() == Probe::None {
+        return None;
+    }
+    let r = role_lookup(toks, i, lx);
+    memo.set(if r.is_some() {
+        Probe::Some
+    } else {
+        Probe::None
+    });
+    r
+}
+
+/// [`role_at`], looked up.
+fn role_lookup(toks: &[Token], i: usize, lx: &Lexicon) -> Option<(usize, String, String)> {
     if !lx
         .role_first_words
         .contains(toks.get(i)?.lower.trim_end_matches('.'))
@@ -571,19 +782,30 @@ pub(crate) fn role_at(toks: &[Token], i: usize, lx: &Lexicon) -> Option<(usize, 
     if max - i >= MAX {
         return role_at_slow(toks, i, max, lx);
     }
-    let (mut key, mut key_dot) = (String::new(), String::new());
+    let words = &toks[i..=max];
+    let mut key = String::with_capacity(words.iter().map(|t| t.lower.len() + 1).sum());
     let mut ends = [(0usize, 0usize); MAX];
     let mut dotted = false;
-    for (n, t) in toks[i..=max].iter().enumerate() {
+    for (n, t) in words.iter().enumerate() {
         if n > 0 {
             key.push(' ');
-            key_dot.push(' ');
         }
         let trimmed = t.lower.trim_end_matches('.');
         dotted |= trimmed.len() != t.lower.len();
         key.push_str(trimmed);
-        key_dot.push_str(&t.lower);
-        ends[n] = (key.len(), key_dot.len());
+        ends[n].0 = key.len();
+    }
+    // The keys with periods, needed only when a word had one.
+    let mut key_dot = String::new();
+    if dotted {
+        key_dot.reserve(key.capacity());
+        for (n, t) in words.iter().enumerate() {
+            if n > 0 {
+                key_dot.push(' ');
+            }
+            key_dot.push_str(t.lower.as_str());
+            ends[n].1 = key_dot.len();
+        }
     }
     for k in (i..=max).rev() {
         let (e, ed) = ends[k - i];
@@ -614,7 +836,7 @@ fn role_at_slow(
             .iter()
             .map(|t| t.lower.trim_end_matches('.').to_string())
             .collect();
-        let key_dot: Vec<String> = toks[i..=k].iter().map(|t| t.lower.clone()).collect();
+        let key_dot: Vec<String> = toks[i..=k].iter().map(|t| t.lower.to_string()).collect();
         if let Some(r) = lx.roles.get(&key).or_else(|| lx.roles.get(&key_dot)) {
             return Some((k, r.role.clone(), r.kind.clone()));
         }
@@ -647,7 +869,9 @@ fn classify(
             after_title = true;
             continue;
         }
-        if lx.stopwords.contains(&t.lower) || lx.stopwords.contains(t.lower.trim_end_matches('.')) {
+        if lx.stopwords.contains(t.lower.as_str())
+            || lx.stopwords.contains(t.lower.trim_end_matches('.'))
+        {
             i += 1;
             continue;
         }
@@ -659,18 +883,18 @@ fn classify(
             .map_or(b, |r| r - 1);
         let mut cue_end = (i..=limit).rev().find(|&c| {
             toks[c].is_word()
-                && (lx.org_cues.get(&toks[c].text).is_some_and(|p| p != "first")
-                    || lx.place_cues.contains(&toks[c].text))
+                && (lx.org_cues.get(toks[c].text).is_some_and(|p| p != "first")
+                    || lx.place_cues.contains(toks[c].text))
         });
         // "Central Bank of Nigeria", "National Bureau of Statistics": the name goes on after "of".
         if let Some(c) = cue_end {
-            if c < limit && toks[c + 1].lower == "of" && lx.org_cues.contains_key(&toks[c].text) {
+            if c < limit && toks[c + 1].lower == "of" && lx.org_cues.contains_key(toks[c].text) {
                 cue_end = Some(limit);
             }
         }
         let first_cue = lx
             .org_cues
-            .get(&t.text)
+            .get(t.text)
             .is_some_and(|p| p == "first" || p == "any")
             && limit > i;
         let mut gaz = gazetteer(toks, i, b, lx);
@@ -681,12 +905,12 @@ fn classify(
                 && next.is_some_and(|n| {
                     n.is_cap()
                         && !n.is_acronym()
-                        && !lx.frequent.contains(&n.lower)
-                        && !lx.stopwords.contains(&n.lower)
+                        && !lx.frequent.contains(n.lower.as_str())
+                        && !lx.stopwords.contains(n.lower.as_str())
                         && gazetteer(toks, k + 1, b, lx).is_none()
                         && demonym_at(toks, k + 1, b, lx).is_none()
                         && role_at(toks, k + 1, lx).is_none()
-                        && !lx.org_cues.contains_key(&n.text)
+                        && !lx.org_cues.contains_key(n.text)
                 })
             {
                 gaz = None;
@@ -718,7 +942,7 @@ fn classify(
             }
         }
         if let Some(c) = cue_end.filter(|&c| c > i && gaz_end.is_none_or(|g| c > g)) {
-            let etype = if lx.place_cues.contains(&toks[c].text) {
+            let etype = if lx.place_cues.contains(toks[c].text) {
                 EntityType::Place
             } else {
                 EntityType::Organization
@@ -788,7 +1012,7 @@ fn classify(
             }
             if !starts_run(tn)
                 || CONNECTORS.contains(&tn.lower.as_str())
-                || lx.stopwords.contains(&tn.lower)
+                || lx.stopwords.contains(tn.lower.as_str())
                 || role_at(toks, n, lx).is_some()
                 || gazetteer(toks, n, b, lx).is_some()
                 || demonym_at(toks, n, b, lx).is_some()
@@ -798,15 +1022,15 @@ fn classify(
             j = n;
         }
         // Split "Witkoff-Putin" when both halves are names used alone.
-        let mut pieces: Vec<(usize, usize)> = Vec::new();
+        let mut pieces: Vec<(usize, usize)> = Vec::with_capacity(2);
         let mut start = i;
         for k in i..=j {
             let hyphen = toks[k].kind == TokKind::Punct;
             if hyphen
                 && k > start
                 && k < j
-                && names.is_person_part(&toks[k - 1].text)
-                && names.is_person_part(&toks[k + 1].text)
+                && names.is_person_part(toks[k - 1].text)
+                && names.is_person_part(toks[k + 1].text)
             {
                 pieces.push((start, k - 1));
                 start = k + 1;
@@ -833,7 +1057,7 @@ fn classify(
             {
                 continue;
             }
-            if words.iter().all(|w| lx.frequent.contains(&w.lower)) {
+            if words.iter().all(|w| lx.frequent.contains(w.lower.as_str())) {
                 continue;
             }
             let single = words.len() == 1;
@@ -843,7 +1067,7 @@ fn classify(
                 .as_deref()
                 .is_some_and(|p| matches!(p, "in" | "near" | "outside" | "at" | "from"));
             let (etype, kind) =
-                if !single && locative && !after_title && !names.is_person_part(&w.text) {
+                if !single && locative && !after_title && !names.is_person_part(w.text) {
                     // "in Chiang Mai", "at Le Bourget"
                     (EntityType::Place, MentionKind::Name)
                 } else if !single {
@@ -858,7 +1082,7 @@ fn classify(
                             MentionKind::WeakName
                         },
                     )
-                } else if after_title || names.is_person_part(&w.text) {
+                } else if after_title || names.is_person_part(w.text) {
                     (EntityType::Person, MentionKind::Name)
                 } else if (prep
                     .as_deref()
@@ -880,7 +1104,7 @@ fn classify(
                 && pa == a
                 && single
                 && kind == MentionKind::WeakName
-                && lx.frequent.contains(&w.lower)
+                && lx.frequent.contains(w.lower.as_str())
             {
                 continue;
             }
@@ -898,7 +1122,8 @@ mod tests {
 
     fn names(t: &str) -> Vec<(String, EntityType, MentionKind)> {
         let lx = Lexicon::builtin().expect("lexicon");
-        let toks = tokenize(t, t, Span::new(0, t.len()));
+        let l = t.to_ascii_lowercase();
+        let toks = tokenize(t, t, &l, Span::new(0, t.len()));
         let dn = DocNames::collect(std::slice::from_ref(&toks), lx);
         let mut out = Vec::new();
         find(0, &toks, lx, &dn, &mut out);

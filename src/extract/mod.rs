@@ -171,10 +171,11 @@ pub fn extract(doc: &Document, lexicon: &Lexicon) -> Extraction {
         .date
         .as_deref()
         .and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
+    let lower = doc.text.to_ascii_lowercase();
     let sentences: Vec<Vec<tokens::Token>> = doc
         .sentences
         .iter()
-        .map(|s| tokens::tokenize(&doc.masked, &doc.text, *s))
+        .map(|s| tokens::tokenize(&doc.masked, &doc.text, &lower, *s))
         .collect();
     let doc_date = time::reference_date(&sentences, lexicon, doc_date);
     let mut ex = Extraction::default();

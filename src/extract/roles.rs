@@ -3,7 +3,7 @@
 
 use std::sync::LazyLock;
 
-use rustc_hash::{FxHashMap as HashMap, FxHashSet};
+use rustc_hash::FxHashSet;
 
 use super::mentions::role_at;
 use super::tokens::{TokKind, Token};
@@ -212,6 +212,27 @@ fn hint_at(toks: &[Token], k: usize) -> HolderHint {
     }
 }
 
+/// Mention index by token index (where mentions start or end): for a token that several
+/// mentions share, the last one given.
+struct ByToken(Vec<Option<usize>>);
+
+impl ByToken {
+    fn new(len: usize, pairs: impl Iterator<Item = (usize, usize)>) -> Self {
+        let mut v = vec![None; len];
+        for (k, i) in pairs {
+            if k >= v.len() {
+                v.resize(k + 1, None);
+            }
+            v[k] = Some(i);
+        }
+        ByToken(v)
+    }
+
+    fn get(&self, k: &usize) -> Option<&usize> {
+        self.0.get(*k)?.as_ref()
+    }
+}
+
 fn role_ending_at(toks: &[Token], k: usize, lx: &Lexicon) -> Option<(usize, String, String)> {
     let lo = k.saturating_sub(lx.max_role_tokens.saturating_sub(1));
     (lo..=k).find_map(|s| {
@@ -232,14 +253,18 @@ pub fn find(
     untethered: &mut Vec<Untethered>,
 ) {
     add_descriptions(si, toks, lx, first, mentions);
-    let ends: HashMap<usize, usize> = (first..mentions.len())
-        .filter(|&i| mentions[i].kind != MentionKind::Description)
-        .map(|i| (mentions[i].tokens.1, i))
-        .collect();
-    let starts: HashMap<usize, usize> = (first..mentions.len())
-        .filter(|&i| mentions[i].kind != MentionKind::Description)
-        .map(|i| (mentions[i].tokens.0, i))
-        .collect();
+    let ends = ByToken::new(
+        toks.len(),
+        (first..mentions.len())
+            .filter(|&i| mentions[i].kind != MentionKind::Description)
+            .map(|i| (mentions[i].tokens.1, i)),
+    );
+    let starts = ByToken::new(
+        toks.len(),
+        (first..mentions.len())
+            .filter(|&i| mentions[i].kind != MentionKind::Description)
+            .map(|i| (mentions[i].tokens.0, i)),
+    );
     let holder_before = |k: usize| -> Option<usize> {
         if toks[k].kind == TokKind::Possessive {
             k.checked_sub(1).and_then(|p| ends.get(&p).copied())
@@ -326,7 +351,7 @@ pub fn find(
                     title = true;
                     k = s as isize - 1;
                 } else if title && MODIFIERS_SET.contains(toks[ku].lower.as_str()) {
-                    words.insert(0, toks[ku].lower.clone());
+                    words.insert(0, toks[ku].lower.to_string());
                     k -= 1;
                 } else if title
                     && toks[ku].lower == "and"
@@ -433,7 +458,7 @@ pub fn find(
             let mut seg_end = seg_start;
             while seg_end < toks.len()
                 && seg_end < seg_start + 16
-                && !matches!(toks[seg_end].text.as_str(), "," | ";" | "." | "—" | ":")
+                && !matches!(toks[seg_end].text, "," | ";" | "." | "—" | ":")
             {
                 seg_end += 1;
             }
@@ -473,7 +498,7 @@ pub fn find(
                     while k >= seg_start as isize
                         && MODIFIERS_SET.contains(toks[k as usize].lower.as_str())
                     {
-                        words.insert(0, toks[k as usize].lower.clone());
+                        words.insert(0, toks[k as usize].lower.to_string());
                         k -= 1;
                     }
                     let mut holder = (k >= seg_start as isize)
@@ -582,7 +607,7 @@ fn as_role(
     lx: &Lexicon,
     first: usize,
     mentions: &[Mention],
-    starts: &HashMap<usize, usize>,
+    starts: &ByToken,
     p: usize,
 ) -> Option<(String, usize)> {
     let (pa, pb) = mentions[p].tokens;
@@ -675,9 +700,10 @@ fn add_descriptions(
     first: usize,
     mentions: &mut Vec<Mention>,
 ) {
-    let starts: HashMap<usize, usize> = (first..mentions.len())
-        .map(|i| (mentions[i].tokens.0, i))
-        .collect();
+    let starts = ByToken::new(
+        toks.len(),
+        (first..mentions.len()).map(|i| (mentions[i].tokens.0, i)),
+    );
     let mut new = Vec::new();
     for k in 0..toks.len() {
         if toks[k].lower != "the" {
@@ -719,7 +745,7 @@ fn add_descriptions(
         let span = crate::text::Span::new(toks[a].span.start, toks[re].span.end);
         let surface = toks[a..=re]
             .iter()
-            .map(|t| t.text.as_str())
+            .map(|t| t.text)
             .collect::<Vec<_>>()
             .join(" ")
             .replace(" ’s", "’s")

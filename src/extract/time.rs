@@ -81,7 +81,7 @@ pub fn find(toks: &[Token], lx: &Lexicon, doc: Option<NaiveDate>) -> Vec<TimeExp
         if let Some(m) = month_of(t, lx) {
             if let Some(d) = number(toks.get(i + 1), 1, 31) {
                 let (year, last) = match (
-                    toks.get(i + 2).map(|x| x.text.as_str()),
+                    toks.get(i + 2).map(|x| x.text),
                     number(toks.get(i + 3), 1000, 2999),
                 ) {
                     (Some(","), Some(y)) => (Some(y as i32), i + 3),
@@ -195,8 +195,14 @@ pub fn find(toks: &[Token], lx: &Lexicon, doc: Option<NaiveDate>) -> Vec<TimeExp
                 continue;
             }
         }
-        // Weekdays and relative days.
-        if let (Some(word), Some(d)) = (lx.time_words.get(&t.lower), doc) {
+        // Weekdays and relative days (a weekday is capitalized: no look-up for most words).
+        let time_word = match doc {
+            Some(d) if t.is_cap() || lx.any_relative_days => {
+                lx.time_words.get(t.lower.as_str()).map(|w| (w, d))
+            }
+            _ => None,
+        };
+        if let Some((word, d)) = time_word {
             match word {
                 TimeWord::Weekday(w) if t.is_cap() => {
                     let today = d.weekday().number_from_monday();
@@ -267,7 +273,7 @@ pub fn reference_date(
     years.dedup();
     for toks in sentences {
         for i in 0..toks.len() {
-            let Some(TimeWord::Weekday(w)) = lx.time_words.get(&toks[i].lower) else {
+            let Some(TimeWord::Weekday(w)) = lx.time_words.get(toks[i].lower.as_str()) else {
                 continue;
             };
             if !toks[i].is_cap() {
@@ -305,7 +311,8 @@ mod tests {
 
     fn times(t: &str, doc: &str) -> Vec<String> {
         let lx = Lexicon::builtin().expect("lexicon");
-        let toks = crate::extract::tokens::tokenize(t, t, Span::new(0, t.len()));
+        let l = t.to_ascii_lowercase();
+        let toks = crate::extract::tokens::tokenize(t, t, &l, Span::new(0, t.len()));
         let d = NaiveDate::parse_from_str(doc, "%Y-%m-%d").ok();
         find(&toks, lx, d)
             .into_iter()

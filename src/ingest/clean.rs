@@ -88,10 +88,7 @@ impl<'a> Cleaner<'a> {
             };
             let view = self.view(content).to_string();
             let trimmed = view.trim();
-            let whole_line = lexicon
-                .boilerplate
-                .iter()
-                .any(|(re, k)| *k == BoilerplateKind::Line && re.is_match(trimmed));
+            let whole_line = lexicon.boilerplate_lines.is_match(trimmed);
             if whole_line || is_navigation(trimmed) {
                 self.mask(content);
                 continue;
