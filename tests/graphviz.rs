@@ -270,7 +270,17 @@ fn view_data_from_quads_equals_view_data_from_the_store() {
     let s = extract(vec![fixtures], &fixture_store);
     assert!(s.documents >= 10, "{s:?}");
     let fixture_gs = open(&fixture_store);
-    for store in [seeds_store(), fixture_gs.store()] {
+    // The default backend's snapshot of the fixtures, read back as `build` and `dot` do (the
+    // lines with a predicate the views use only).
+    let from_snapshot = newsgraph::store::SnapshotIndex::open(&fixture_store)
+        .expect("snapshot index")
+        .map(|snap| graph::ViewData::from_snapshot(&snap).expect("from snapshot"));
+    assert_eq!(
+        from_snapshot.is_some(),
+        cfg!(not(feature = "rocksdb")),
+        "a snapshot exactly on the default backend"
+    );
+    for (store, snapshot) in [(seeds_store(), None), (fixture_gs.store(), from_snapshot)] {
         let from_store = graph::ViewData::load(store).expect("load");
         let mut builder = graph::ViewDataBuilder::new();
         let quads: Vec<_> = store.iter().map(|q| q.expect("quad")).collect();
@@ -290,6 +300,10 @@ fn view_data_from_quads_equals_view_data_from_the_store() {
                 let b = graph::to_dot(&graph::build_view_from(&from_quads, &opts).expect("view"));
                 assert!(a.len() > 1000, "{view:?}: a real graph");
                 assert!(a == b, "{view:?} max_nodes {max_nodes}: DOT differs");
+                if let Some(data) = &snapshot {
+                    let c = graph::to_dot(&graph::build_view_from(data, &opts).expect("view"));
+                    assert!(a == c, "{view:?} max_nodes {max_nodes}: snapshot DOT differs");
+                }
             }
         }
     }
