@@ -10,6 +10,12 @@ use clap::Parser;
 /// mimalloc instead of the system allocator: extraction and the store make many small,
 /// short-lived allocations (tokens, keys, terms), where glibc's malloc/free took ~30 % of the
 /// CPU of a `build` (see benches/NOTES.md).
+///
+/// Not with the RocksDB backend: Oxigraph's RocksDB wrapper takes the message of a RocksDB
+/// error (allocated by the C library's `malloc`) into a `CString`, which Rust then frees with
+/// the global allocator; under mimalloc that free crashed the process (SIGSEGV) on the first
+/// storage error instead of reporting it (tests/crash.rs found it).
+#[cfg(not(feature = "rocksdb"))]
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 

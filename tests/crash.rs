@@ -120,7 +120,12 @@ fn run_to_end(input: &Path, store: &Path) -> Duration {
     let start = Instant::now();
     let out = extract(input, store).output().expect("run extract");
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(out.status.success(), "extract failed: {err}");
+    assert!(
+        out.status.success(),
+        "extract failed ({}) on {}: {err}",
+        out.status,
+        store.display()
+    );
     assert!(!err.contains("panicked"), "{err}");
     start.elapsed()
 }

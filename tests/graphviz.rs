@@ -302,7 +302,10 @@ fn view_data_from_quads_equals_view_data_from_the_store() {
                 assert!(a == b, "{view:?} max_nodes {max_nodes}: DOT differs");
                 if let Some(data) = &snapshot {
                     let c = graph::to_dot(&graph::build_view_from(data, &opts).expect("view"));
-                    assert!(a == c, "{view:?} max_nodes {max_nodes}: snapshot DOT differs");
+                    assert!(
+                        a == c,
+                        "{view:?} max_nodes {max_nodes}: snapshot DOT differs"
+                    );
                 }
             }
         }
