@@ -71,6 +71,17 @@ enum Prop {
     Role,
 }
 
+/// The predicate of each [`Prop`].
+const PROPS: [(oxigraph::model::NamedNodeRef<'static>, Prop); 7] = [
+    (vocab::sem::HAS_ACTOR, Prop::Actor),
+    (vocab::sem::HAS_PLACE, Prop::Place),
+    (vocab::sem::HAS_TIME_STAMP, Prop::Stamp),
+    (vocab::prov::WAS_DERIVED_FROM, Prop::Derived),
+    (vocab::org::MEMBER, Prop::Member),
+    (vocab::org::ORGANIZATION, Prop::Organization),
+    (vocab::org::ROLE, Prop::Role),
+];
+
 /// What the builder knows of one subject that has a type or a property of an event or a
 /// membership; sorted into [`Raw::events`] and [`Raw::memberships`] by [`ViewDataBuilder::finish`].
 #[derive(Debug, Default)]
@@ -89,6 +100,21 @@ struct SubjectAcc {
     members: Vec<Id>,
     organizations: Vec<Id>,
     roles: Vec<Id>,
+}
+
+impl SubjectAcc {
+    /// The list a property's values go to.
+    fn list(&mut self, prop: Prop) -> &mut Vec<Id> {
+        match prop {
+            Prop::Actor => &mut self.actors,
+            Prop::Place => &mut self.places,
+            Prop::Stamp => &mut self.stamps,
+            Prop::Derived => &mut self.sentences,
+            Prop::Member => &mut self.members,
+            Prop::Organization => &mut self.organizations,
+            Prop::Role => &mut self.roles,
+        }
+    }
 }
 
 /// Makes [`ViewData`] from quads, without a store: what `build` and `dot` use on the default
@@ -117,7 +143,7 @@ impl ViewDataBuilder {
     /// mention in it, all of their quads).
     pub fn add<'q>(&mut self, quads: &'q [oxigraph::model::Quad]) {
         use oxigraph::model::vocab::{rdf, rdfs};
-        use vocab::{dcterms, itsrdf, ng, nif, org, prov, schema, sem, skos};
+        use vocab::{dcterms, itsrdf, ng, nif, org, schema, sem, skos};
         fn text(t: &Term) -> Cow<'_, str> {
             match t {
                 Term::NamedNode(n) => Cow::Borrowed(n.as_str()),
@@ -148,23 +174,6 @@ impl ViewDataBuilder {
             let o = text(&q.object);
             let push = |m: &mut Local<'q>| {
                 m.entry(subject.clone()).or_default().push(o.clone());
-            };
-            let prop = if p == sem::HAS_ACTOR {
-                Some(Prop::Actor)
-            } else if p == sem::HAS_PLACE {
-                Some(Prop::Place)
-            } else if p == sem::HAS_TIME_STAMP {
-                Some(Prop::Stamp)
-            } else if p == prov::WAS_DERIVED_FROM {
-                Some(Prop::Derived)
-            } else if p == org::MEMBER {
-                Some(Prop::Member)
-            } else if p == org::ORGANIZATION {
-                Some(Prop::Organization)
-            } else if p == org::ROLE {
-                Some(Prop::Role)
-            } else {
-                None
             };
             if p == rdf::TYPE {
                 if o == sem::EVENT.as_str() {
@@ -210,21 +219,14 @@ impl ViewDataBuilder {
                 push(&mut ident);
             } else if p == nif::SENTENCE_PROP {
                 push(&mut in_sentence);
-            } else if let Some(prop) = prop {
+            } else if let Some((_, prop)) = PROPS.iter().find(|(q, _)| p == *q) {
                 let id = match prop {
                     Prop::Derived => raw.sentence_id(&o),
                     _ => raw.strings.id(&o),
                 };
-                let a = subject_acc(&mut self.subjects, &subject);
-                match prop {
-                    Prop::Actor => a.actors.push(id),
-                    Prop::Place => a.places.push(id),
-                    Prop::Stamp => a.stamps.push(id),
-                    Prop::Derived => a.sentences.push(id),
-                    Prop::Member => a.members.push(id),
-                    Prop::Organization => a.organizations.push(id),
-                    Prop::Role => a.roles.push(id),
-                }
+                subject_acc(&mut self.subjects, &subject)
+                    .list(*prop)
+                    .push(id);
             }
         }
         // Q_SENTENCES: every combination of index, document and the optional text, path and
