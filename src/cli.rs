@@ -413,7 +413,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 });
                 let data = match (&snapshot, &gs) {
                     (Some(snap), _) => graph::ViewData::from_snapshot(snap),
-                    (None, Some(gs)) => graph::ViewData::from_store(gs.store()),
+                    (None, Some(gs)) => graph::ViewData::load(gs.store()),
                     (None, None) => Err(graph::GraphError::Query("no store to draw".into())),
                 }
                 .map_err(anyhow::Error::from);
@@ -559,10 +559,10 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             store,
         } => {
             // Default backend: the view data streams from the snapshot, one document at a
-            // time, without loading the store; RocksDB: from the store, a document at a time.
+            // time, without loading the store.
             let data = match store::SnapshotIndex::open(&store)? {
                 Some(snapshot) => graph::ViewData::from_snapshot(&snapshot)?,
-                None => graph::ViewData::from_store(
+                None => graph::ViewData::load(
                     GraphStore::open(&store, Mode::Read, DEFAULT_BASE)?.store(),
                 )?,
             };

@@ -359,55 +359,6 @@ impl ViewData {
     }
 }
 
-impl ViewData {
-    /// Read the view data from a store one document at a time: the quads of a document's
-    /// graphs (its own and its sentences', grouped by [`crate::store::document_of`]) go to
-    /// [`ViewDataBuilder`] together, as [`ViewData::from_snapshot`] does with a snapshot. The
-    /// same data as [`ViewData::load`] without its SPARQL joins, which on a large RocksDB store
-    /// took minutes.
-    ///
-    /// # Errors
-    /// [`GraphError::Query`] when the store cannot be read.
-    pub fn from_store(store: &Store) -> Result<Self, GraphError> {
-        use oxigraph::model::GraphNameRef;
-        let err = |e: oxigraph::store::StorageError| GraphError::Query(e.to_string());
-        let mut builder = ViewDataBuilder::new();
-        let default: Vec<oxigraph::model::Quad> = store
-            .quads_for_pattern(None, None, None, Some(GraphNameRef::DefaultGraph))
-            .collect::<Result<_, _>>()
-            .map_err(err)?;
-        if !default.is_empty() {
-            builder.add(&default);
-        }
-        let mut graphs: Vec<(String, oxigraph::model::NamedOrBlankNode)> = store
-            .named_graphs()
-            .map(|g| g.map(|g| (g.to_string(), g)))
-            .collect::<Result<_, _>>()
-            .map_err(err)?;
-        graphs.sort_by(|(a, _), (b, _)| {
-            crate::store::document_of(a)
-                .cmp(crate::store::document_of(b))
-                .then(a.cmp(b))
-        });
-        let mut quads = Vec::new();
-        let mut i = 0;
-        while i < graphs.len() {
-            let document = crate::store::document_of(&graphs[i].0);
-            quads.clear();
-            while i < graphs.len() && crate::store::document_of(&graphs[i].0) == document {
-                for q in
-                    store.quads_for_pattern(None, None, None, Some(graphs[i].1.as_ref().into()))
-                {
-                    quads.push(q.map_err(err)?);
-                }
-                i += 1;
-            }
-            builder.add(&quads);
-        }
-        Ok(builder.finish())
-    }
-}
-
 /// The predicates [`ViewDataBuilder::add`] reads.
 static USED_PREDICATES: std::sync::LazyLock<FxHashSet<&'static str>> =
     std::sync::LazyLock::new(|| {

@@ -952,17 +952,6 @@ pub struct SnapshotWriter {
     index: Option<Vec<IndexEntry>>,
 }
 
-/// The document a named graph belongs to, from the graph's N-Quads form: a sentence graph
-/// `<…/doc/SLUG/s12>` and the document's own graph `<…/doc/SLUG>` both give `<…/doc/SLUG`;
-/// any other graph is its own group. What the view data is read by, one document at a time.
-pub fn document_of(graph: &str) -> &str {
-    let body = graph.strip_suffix('>').unwrap_or(graph);
-    match body.rsplit_once("/s") {
-        Some((doc, n)) if !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) => doc,
-        _ => body,
-    }
-}
-
 /// A committed snapshot of the default backend with its graph index, read without loading
 /// it into a store: quad exports stream from it, one named graph at a time, in the order
 /// [`crate::export`] writes them, in memory bounded by the largest graph.
@@ -1091,6 +1080,14 @@ impl SnapshotIndex {
         let Some(file) = &self.file else {
             return Ok(());
         };
+        /// `<…/doc/SLUG/s12>` and `<…/doc/SLUG>` → `<…/doc/SLUG>`.
+        fn document_of(graph: &str) -> &str {
+            let body = graph.strip_suffix('>').unwrap_or(graph);
+            match body.rsplit_once("/s") {
+                Some((doc, n)) if !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) => doc,
+                _ => body,
+            }
+        }
         let mut by_offset: Vec<&IndexEntry> = self.entries.iter().collect();
         by_offset.sort_by_key(|e| e.offset);
         let mut buf = Vec::new();
