@@ -85,6 +85,11 @@ pub fn shard_of(rel_path: &str, n: usize) -> usize {
     (h % n as u64) as usize + 1
 }
 
+/// The quads made by [`rdf`] did not parse back: a bug, reported rather than loaded.
+fn internal_nquads(e: oxigraph::io::RdfSyntaxError) -> crate::Error {
+    crate::Error::Other(format!("internal error: made an invalid N-Quads line: {e}"))
+}
+
 /// Hash of a document's quads from their N-Quads text (in text order: grouped by graph):
 /// SHA-256 of each line as `quad.to_string()` (without the final ` .`) and a line feed, first
 /// 16 bytes in hex. Stores written before the entity graph and the grouping by graph hash
@@ -259,15 +264,25 @@ pub fn extract_into_store(opts: &ExtractOptions) -> crate::Result<Summary> {
     let pairs: Vec<(&Document, &Extraction)> = all.iter().map(|(_, d, e, _)| (d, e)).collect();
     let resolved = resolve::resolve(&pairs, lexicon);
     // The entity graph (made from every document, replaced as a whole).
+    let entity = rdf::entity_quads(&minter, &pairs, &resolved);
+    drop(pairs);
+    // Quads are made as N-Quads text; a store that holds quads (RocksDB, or an in-memory
+    // writer asked to keep them) gets them parsed back from it.
+    let need_quads = gs.holds_quads();
+    let entity_quads = if need_quads {
+        entity.quads().map_err(internal_nquads)?
+    } else {
+        Vec::new()
+    };
     let rdf::NQuads {
-        quads: entity_quads,
         text: entity_text,
         graphs: entity_graphs,
-    } = rdf::entity_quads(&minter, &pairs, &resolved);
-    drop(pairs);
+        len,
+        typed,
+    } = entity;
     // The summary's counts, from the quads as they are made (no query over the store).
     let mut counts = Counts::default();
-    counts.add(&entity_quads);
+    counts.add(len, typed);
     // Quads are made, hashed and loaded a chunk of documents at a time: bounded memory, and
     // documents new to the store go in through one bulk load per chunk. A producer thread
     // makes the next chunk's quads (in parallel) while this thread loads the last one, and
@@ -291,21 +306,26 @@ pub fn extract_into_store(opts: &ExtractOptions) -> crate::Result<Summary> {
             let mut snapshot = snapshot;
             while rest.peek().is_some() {
                 let chunk: Chunk = rest.by_ref().take(CHUNK).collect();
-                let made: Vec<(rdf::NQuads, String)> = chunk
+                let made: Vec<(rdf::NQuads, Vec<oxigraph::model::Quad>, String)> = chunk
                     .par_iter()
-                    .map(|(i, (_, doc, ex, _))| {
+                    .map(|(i, (_, doc, ex, old_hash))| {
                         let made = rdf::document_quads_nquads(minter, doc, ex, resolved, *i);
                         let h = nquads_hash(&made.text);
-                        (made, h)
+                        let quads = if need_quads && old_hash.as_deref() != Some(h.as_str()) {
+                            made.quads().map_err(internal_nquads)?
+                        } else {
+                            Vec::new()
+                        };
+                        Ok((made, quads, h))
                     })
-                    .collect();
+                    .collect::<crate::Result<_>>()?;
                 let mut quads: Made = Vec::with_capacity(made.len());
-                for (made, h) in made {
+                for (made, q, h) in made {
                     if let Some(s) = snapshot.as_mut() {
                         s.write_graphs(&made.text, &made.graphs)?;
                     }
-                    counts.add(&made.quads);
-                    quads.push((made.quads, h));
+                    counts.add(made.len, made.typed);
+                    quads.push((q, h));
                 }
                 if tx.send((chunk, quads)).is_err() {
                     break;
@@ -382,24 +402,14 @@ struct Counts {
 }
 
 impl Counts {
-    fn add(&mut self, quads: &[oxigraph::model::Quad]) {
-        use crate::rdf::vocab::{org, schema, sem};
-        use oxigraph::model::{vocab::rdf, Term};
-        self.quads += quads.len();
-        for q in quads.iter().filter(|q| q.predicate == rdf::TYPE) {
-            let Term::NamedNode(t) = &q.object else {
-                continue;
+    fn add(&mut self, len: usize, typed: Vec<(rdf::Counted, String)>) {
+        self.quads += len;
+        for (c, subject) in typed {
+            match c {
+                rdf::Counted::Entity => self.entities.insert(subject),
+                rdf::Counted::Event => self.events.insert(subject),
+                rdf::Counted::Membership => self.memberships.insert(subject),
             };
-            let set = if *t == sem::EVENT {
-                &mut self.events
-            } else if *t == org::MEMBERSHIP {
-                &mut self.memberships
-            } else if *t == schema::PERSON || *t == schema::ORGANIZATION || *t == schema::PLACE {
-                &mut self.entities
-            } else {
-                continue;
-            };
-            set.insert(q.subject.to_string());
         }
     }
 }

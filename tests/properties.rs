@@ -279,9 +279,15 @@ fn pipeline(bytes: &[u8]) -> Result<(), TestCaseError> {
     check_spans(&doc, &ex)?;
     let resolved = newsgraph::resolve::resolve(&[(&doc, &ex)], lx);
     let minter = Minter::new(DEFAULT_BASE).expect("base");
-    let mut quads = document_quads(&minter, &doc, &ex, &resolved, 0);
+    // The quads are parsed back from the N-Quads text that the store is loaded from.
+    let mut quads = document_quads(&minter, &doc, &ex, &resolved, 0)
+        .map_err(|e| TestCaseError::fail(format!("invalid N-Quads: {e}")))?;
     // The entity graph carries the labels and altLabels: escaping is checked on them too.
-    quads.extend(entity_quads(&minter, &[(&doc, &ex)], &resolved).quads);
+    quads.extend(
+        entity_quads(&minter, &[(&doc, &ex)], &resolved)
+            .quads()
+            .map_err(|e| TestCaseError::fail(format!("invalid N-Quads: {e}")))?,
+    );
     check_quads(&doc, &quads)
 }
 
@@ -341,7 +347,8 @@ fn several_documents_together() {
             for (d, (doc, ex)) in pairs.iter().enumerate() {
                 check_spans(doc, ex)?;
                 prop_assert_eq!(resolved.links[d].len(), ex.mentions.len());
-                let quads = document_quads(&minter, doc, ex, &resolved, d);
+                let quads = document_quads(&minter, doc, ex, &resolved, d)
+                    .map_err(|e| TestCaseError::fail(format!("invalid N-Quads: {e}")))?;
                 check_quads(doc, &quads)?;
                 // No two documents write into the same named graph.
                 for g in quads

@@ -10,8 +10,9 @@ pub mod vocab;
 
 use std::collections::BTreeSet;
 
+use oxigraph::io::{RdfFormat, RdfParser, RdfSyntaxError};
 use oxigraph::model::vocab::{rdf, rdfs, xsd};
-use oxigraph::model::{GraphName, Literal, NamedNode, NamedNodeRef, Quad, Term};
+use oxigraph::model::{GraphName, Literal, NamedNode, NamedNodeRef, Quad, QuadRef, TermRef};
 
 use crate::extract::{EntityType, Extraction, MentionKind, TimeKind};
 use crate::ingest::Document;
@@ -29,14 +30,115 @@ pub fn event_class(event_type: &str) -> NamedNode {
 }
 
 struct Out {
-    quads: Vec<Quad>,
+    /// Each quad's N-Quads form (without the final ` .`) and where its graph name starts.
+    lines: Vec<(String, usize)>,
     graph: GraphName,
+    typed: Vec<(Counted, String)>,
 }
 
 impl Out {
-    fn add(&mut self, s: &NamedNode, p: NamedNodeRef<'_>, o: impl Into<Term>) {
-        self.quads
-            .push(Quad::new(s.clone(), p, o, self.graph.clone()));
+    fn new(graph: GraphName) -> Self {
+        Out {
+            lines: Vec::new(),
+            graph,
+            typed: Vec::new(),
+        }
+    }
+
+    /// Add the quad (`s`, `p`, `o`, the current graph), written straight to its N-Quads form:
+    /// no owned `Quad` is made (its four terms were four allocations, freed again at once).
+    fn add(&mut self, s: &NamedNode, p: NamedNodeRef<'_>, o: impl Object) {
+        use std::fmt::Write as _;
+        let o = o.term();
+        let graph_len = match &self.graph {
+            GraphName::NamedNode(n) => n.as_str().len() + 3,
+            _ => 0,
+        };
+        let object_len = match o {
+            TermRef::NamedNode(n) => n.as_str().len() + 2,
+            TermRef::Literal(l) => {
+                l.value().len() + l.datatype().as_str().len() + l.language().map_or(0, str::len) + 8
+            }
+            _ => 64,
+        };
+        let mut line =
+            String::with_capacity(s.as_str().len() + p.as_str().len() + object_len + graph_len + 8);
+        let _ = write!(
+            line,
+            "{}",
+            QuadRef::new(s.as_ref(), p, o, self.graph.as_ref())
+        );
+        let graph_at = match &self.graph {
+            GraphName::NamedNode(n) => line.len().saturating_sub(n.as_str().len() + 2),
+            _ => line.len(),
+        };
+        if p == rdf::TYPE {
+            if let TermRef::NamedNode(t) = o {
+                if let Some(c) = Counted::of_class(t) {
+                    self.typed.push((c, s.as_str().to_owned()));
+                }
+            }
+        }
+        self.lines.push((line, graph_at));
+    }
+
+    fn finish(self) -> NQuads {
+        sorted_nquads(self.lines, self.typed)
+    }
+}
+
+/// A quad's object, lent as a term (owned or borrowed, so that call sites need not clone).
+trait Object {
+    fn term(&self) -> TermRef<'_>;
+}
+
+impl Object for NamedNode {
+    fn term(&self) -> TermRef<'_> {
+        self.as_ref().into()
+    }
+}
+
+impl Object for NamedNodeRef<'_> {
+    fn term(&self) -> TermRef<'_> {
+        (*self).into()
+    }
+}
+
+impl Object for Literal {
+    fn term(&self) -> TermRef<'_> {
+        self.as_ref().into()
+    }
+}
+
+impl<T: Object + ?Sized> Object for &T {
+    fn term(&self) -> TermRef<'_> {
+        (**self).term()
+    }
+}
+
+/// What the extraction summary counts, by the `rdf:type` of a subject.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Counted {
+    /// A person, an organization or a place.
+    Entity,
+    /// An event (`sem:Event`).
+    Event,
+    /// A membership (`org:Membership`).
+    Membership,
+}
+
+impl Counted {
+    fn of_class(class: NamedNodeRef<'_>) -> Option<Self> {
+        if class == sem::EVENT {
+            Some(Counted::Event)
+        } else if class == org::MEMBERSHIP {
+            Some(Counted::Membership)
+        } else if class == schema::PERSON || class == schema::ORGANIZATION || class == schema::PLACE
+        {
+            Some(Counted::Entity)
+        } else {
+            None
+        }
     }
 }
 
@@ -70,47 +172,22 @@ pub fn clean_literal(s: &str) -> String {
         .collect()
 }
 
-/// `quad.to_string()`, written into a string allocated once at about its final size (the
-/// growth of `to_string`'s buffer was a tenth of the time of making a document's quads).
-fn nquad_string(quad: &Quad) -> String {
-    use std::fmt::Write as _;
-    fn term_len(t: &Term) -> usize {
-        match t {
-            Term::NamedNode(n) => n.as_str().len() + 2,
-            Term::Literal(l) => {
-                l.value().len() + l.datatype().as_str().len() + l.language().map_or(0, str::len) + 8
-            }
-            _ => 64,
-        }
-    }
-    let graph = match &quad.graph_name {
-        GraphName::NamedNode(n) => n.as_str().len() + 3,
-        _ => 64,
-    };
-    let subject = match &quad.subject {
-        oxigraph::model::NamedOrBlankNode::NamedNode(n) => n.as_str().len() + 2,
-        _ => 64,
-    };
-    let len = subject + quad.predicate.as_str().len() + 3 + term_len(&quad.object) + graph + 8;
-    let mut s = String::with_capacity(len);
-    let _ = write!(s, "{quad}");
-    s
-}
-
 /// All quads of one document. `d` is the document's index in `resolved.links`.
+///
+/// The quads are parsed back from [`document_quads_nquads`]'s text (what the store is loaded
+/// from), so this also checks that the text is valid N-Quads.
 pub fn document_quads(
     minter: &Minter,
     doc: &Document,
     ex: &Extraction,
     resolved: &Resolved,
     d: usize,
-) -> Vec<Quad> {
-    document_quads_nquads(minter, doc, ex, resolved, d).quads
+) -> Result<Vec<Quad>, RdfSyntaxError> {
+    document_quads_nquads(minter, doc, ex, resolved, d).quads()
 }
 
-/// [`document_quads`] and the same quads, in the same order, as N-Quads text (one line
-/// each: `quad.to_string()`, then ` .` and a line feed; the text is made anyway to sort the
-/// quads), grouped by graph.
+/// All quads of one document as N-Quads text (one line each: `quad.to_string()`, then ` .`
+/// and a line feed), sorted and grouped by graph: see [`NQuads`].
 pub fn document_quads_nquads(
     minter: &Minter,
     doc: &Document,
@@ -121,10 +198,7 @@ pub fn document_quads_nquads(
     let links = &resolved.links[d];
     let ix = CharIndex::new(&doc.text);
     let doc_iri = minter.document(&doc.slug);
-    let mut out = Out {
-        quads: Vec::new(),
-        graph: GraphName::NamedNode(doc_iri.clone()),
-    };
+    let mut out = Out::new(GraphName::NamedNode(doc_iri.clone()));
     // The document.
     out.add(&doc_iri, rdf::TYPE, nif::CONTEXT);
     out.add(&doc_iri, rdf::TYPE, schema::NEWS_ARTICLE);
@@ -311,64 +385,57 @@ pub fn document_quads_nquads(
         }
         out.add(&iri, prov::WAS_DERIVED_FROM, sent_iris[ev.sentence].clone());
     }
-    sorted_nquads(out.quads)
+    out.finish()
 }
 
-/// The N-Quads form of a quad's graph name, as the end of the quad's N-Quads line (`""` for
-/// the default graph).
-fn graph_suffix<'a>(line: &'a str, quad: &Quad) -> &'a str {
-    match &quad.graph_name {
-        GraphName::NamedNode(n) => line
-            .get(line.len().saturating_sub(n.as_str().len() + 2)..)
-            .unwrap_or(""),
-        _ => "",
-    }
-}
-
-/// Quads with their N-Quads text, grouped by named graph.
+/// Quads as N-Quads text, grouped by named graph.
 #[derive(Debug, Clone, Default)]
 pub struct NQuads {
-    /// The quads, in text order.
-    pub quads: Vec<Quad>,
     /// One line per quad (`quad.to_string()`, ` .`, line feed).
     pub text: String,
     /// Each named graph's N-Quads form (`<iri>`) and the byte range of its lines in `text`,
     /// in text order (sorted by that form).
     pub graphs: Vec<(String, std::ops::Range<usize>)>,
+    /// The number of quads (lines of `text`).
+    pub len: usize,
+    /// The subjects typed with a class the summary counts (with repeats).
+    pub typed: Vec<(Counted, String)>,
+}
+
+impl NQuads {
+    /// The quads of [`text`](Self::text), parsed (for a store that loads quads, not text).
+    pub fn quads(&self) -> Result<Vec<Quad>, RdfSyntaxError> {
+        RdfParser::from_format(RdfFormat::NQuads)
+            .for_slice(self.text.as_bytes())
+            .collect()
+    }
 }
 
 /// Quads sorted by graph (N-Quads form), then by their N-Quads form, duplicates dropped (two
-/// quads are equal exactly when their N-Quads forms are), and the same quads as N-Quads text:
-/// each graph's lines are contiguous and in the order `export` writes them, so that a quad
-/// export can be streamed from the snapshot (see [`graph_ranges`]).
-fn sorted_nquads(quads: Vec<Quad>) -> NQuads {
-    let mut keyed: Vec<(String, Quad)> = quads.into_iter().map(|q| (nquad_string(&q), q)).collect();
-    keyed.sort_unstable_by(|a, b| {
-        graph_suffix(&a.0, &a.1)
-            .cmp(graph_suffix(&b.0, &b.1))
-            .then_with(|| a.0.cmp(&b.0))
-    });
-    keyed.dedup_by(|a, b| a.0 == b.0);
-    let mut text = String::with_capacity(keyed.iter().map(|(k, _)| k.len() + 3).sum());
+/// quads are equal exactly when their N-Quads forms are), as N-Quads text: each graph's lines
+/// are contiguous and in the order `export` writes them, so that a quad export can be
+/// streamed from the snapshot. `lines` holds each quad's form and
+/// where its graph name starts in it.
+fn sorted_nquads(mut lines: Vec<(String, usize)>, typed: Vec<(Counted, String)>) -> NQuads {
+    lines.sort_unstable_by(|(a, ga), (b, gb)| a[*ga..].cmp(&b[*gb..]).then_with(|| a.cmp(b)));
+    lines.dedup_by(|a, b| a.0 == b.0);
+    let mut text = String::with_capacity(lines.iter().map(|(k, _)| k.len() + 3).sum());
     let mut graphs: Vec<(String, std::ops::Range<usize>)> = Vec::new();
-    let quads = keyed
-        .into_iter()
-        .map(|(k, q)| {
-            let at = text.len();
-            text.push_str(&k);
-            text.push_str(" .\n");
-            let graph = graph_suffix(&k, &q);
-            match graphs.last_mut() {
-                Some((g, r)) if g == graph => r.end = text.len(),
-                _ => graphs.push((graph.to_string(), at..text.len())),
-            }
-            q
-        })
-        .collect();
+    for (k, g) in &lines {
+        let at = text.len();
+        text.push_str(k);
+        text.push_str(" .\n");
+        let graph = k[*g..].trim_start();
+        match graphs.last_mut() {
+            Some((last, r)) if last == graph => r.end = text.len(),
+            _ => graphs.push((graph.to_string(), at..text.len())),
+        }
+    }
     NQuads {
-        quads,
         text,
         graphs,
+        len: lines.len(),
+        typed,
     }
 }
 
@@ -422,10 +489,7 @@ pub fn entity_quads(
     resolved: &Resolved,
 ) -> NQuads {
     let graph = minter.entities_graph();
-    let mut out = Out {
-        quads: Vec::new(),
-        graph: GraphName::NamedNode(graph.clone()),
-    };
+    let mut out = Out::new(GraphName::NamedNode(graph.clone()));
     out.add(&graph, rdf::TYPE, ng::ENTITY_GRAPH);
     let mut named: BTreeSet<usize> = BTreeSet::new();
     let mut alt: BTreeSet<(usize, &str)> = BTreeSet::new();
@@ -475,5 +539,5 @@ pub fn entity_quads(
         out.add(&role, rdf::TYPE, skos::CONCEPT);
         out.add(&role, rdfs::LABEL, Literal::from(clean_literal(r)));
     }
-    sorted_nquads(out.quads)
+    out.finish()
 }

@@ -522,7 +522,13 @@ impl GraphStore {
         Ok(())
     }
 
-    /// The Oxigraph store (empty for a writer opened without its quads, see
+    /// True when the Oxigraph store holds the quads (false for an in-memory writer opened
+    /// without them, see [`open_writer`](Self::open_writer): it writes only the snapshot).
+    pub fn holds_quads(&self) -> bool {
+        self.holds_quads
+    }
+
+    /// The Oxigraph store (empty for a writer opened without quads: see
     /// [`open_writer`](Self::open_writer)).
     pub fn store(&self) -> &Store {
         &self.store
