@@ -91,21 +91,13 @@ fn internal_nquads(e: oxigraph::io::RdfSyntaxError) -> crate::Error {
 }
 
 /// Hash of a document's quads from their N-Quads text (in text order: grouped by graph):
-/// SHA-256 of each line as `quad.to_string()` (without the final ` .`) and a line feed, first
-/// 16 bytes in hex. Stores written before the entity graph and the grouping by graph hash
-/// differently: their documents are rewritten once, by the next extract.
+/// `xxh3-` and the 128-bit XXH3 of the text in hex. It only tells whether a document's
+/// quads changed since the last run (not an integrity check against tampering), and XXH3
+/// hashes at memory speed where SHA-256 took 7 % of a 10,000-article extract (2.6 GB of
+/// N-Quads). Stores written with the earlier hashes (SHA-256, or before the entity graph)
+/// have their documents rewritten once, by the next extract.
 fn nquads_hash(text: &str) -> String {
-    use sha2::{Digest, Sha256};
-    let mut h = Sha256::new();
-    for line in text.split_terminator('\n') {
-        h.update(line.strip_suffix(" .").unwrap_or(line).as_bytes());
-        h.update(b"\n");
-    }
-    h.finalize()
-        .iter()
-        .take(16)
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    format!("xxh3-{:032x}", xxhash_rust::xxh3::xxh3_128(text.as_bytes()))
 }
 
 /// Ingest and extract one input.
