@@ -133,6 +133,9 @@ pub struct Lexicon {
     pub role_first_words: HashSet<String>,
     /// First words of event triggers.
     pub trigger_first_words: HashSet<String>,
+    /// The event extractor's word classes and [`Lexicon::trigger_first_words`] as one map of
+    /// lower-case word → bits, so that a sentence's words are looked up once.
+    pub(crate) event_word_bits: HashMap<String, u8>,
     /// First words of gazetteer names ([`name_key`] form).
     pub name_first_words: HashSet<String>,
     /// First words of [`Lexicon::demonyms`] keys ([`name_key`] form).
@@ -282,6 +285,7 @@ impl Lexicon {
             role_index: HashMap::default(),
             role_first_words: HashSet::default(),
             trigger_first_words: HashSet::default(),
+            event_word_bits: HashMap::default(),
             name_first_words: HashSet::default(),
             demonym_first_words: HashSet::default(),
             org_cues: HashMap::default(),
@@ -477,6 +481,7 @@ impl Lexicon {
             .keys()
             .filter_map(|k| k.split(' ').next().map(str::to_string))
             .collect();
+        lx.event_word_bits = crate::extract::events::word_bits(&lx.trigger_first_words);
         for r in table!("boilerplate.tsv").rows(3)? {
             if r[0].is_empty() {
                 continue;

@@ -1,8 +1,6 @@
 //! Events from trigger words of `ontology/lexicon/events.tsv`, with their agents, other
 //! participants, place, time and the source the claim is attributed to.
 
-use std::sync::LazyLock;
-
 use rustc_hash::FxHashMap;
 
 use super::mentions;
@@ -397,7 +395,7 @@ const REPORT_VERBS: &[&str] = &[
     "quoted",
 ];
 
-/// Bits of [`WORD_CLASS`]: which of the word lists above a word is in.
+/// Bits of [`word_bits`]: which of the word lists above a word is in.
 const SUBORDINATOR: u8 = 1;
 const DETERMINER: u8 = 1 << 1;
 const MODIFIER: u8 = 1 << 2;
@@ -405,12 +403,17 @@ const LIGHT_VERB: u8 = 1 << 3;
 const GROUP_NOUN: u8 = 1 << 4;
 const AUX: u8 = 1 << 5;
 const PREPOSITION: u8 = 1 << 6;
+/// The first word of an event trigger of the lexicon.
+const TRIGGER_FIRST: u8 = 1 << 7;
 
 /// The lists [`SUBORDINATORS`], [`DETERMINERS`], [`MODIFIER_ADJ`], [`LIGHT_VERBS`],
-/// [`GROUP_NOUNS`], [`AUX_ADV`] and [`PREPOSITIONS`] as one map of lower-case word → bits, so
-/// that a sentence's words are looked up once ([`word_classes`]).
-static WORD_CLASS: LazyLock<FxHashMap<&'static str, u8>> = LazyLock::new(|| {
-    let mut m: FxHashMap<&'static str, u8> = FxHashMap::default();
+/// [`GROUP_NOUNS`], [`AUX_ADV`] and [`PREPOSITIONS`] and the lexicon's trigger first words
+/// (`trigger_first`) as one map of lower-case word → bits (kept in the lexicon), so that a
+/// sentence's words are looked up once ([`word_classes`]).
+pub(crate) fn word_bits<S: AsRef<str>>(
+    trigger_first: impl IntoIterator<Item = S>,
+) -> FxHashMap<String, u8> {
+    let mut m: FxHashMap<String, u8> = FxHashMap::default();
     for (list, bit) in [
         (SUBORDINATORS, SUBORDINATOR),
         (DETERMINERS, DETERMINER),
@@ -421,19 +424,25 @@ static WORD_CLASS: LazyLock<FxHashMap<&'static str, u8>> = LazyLock::new(|| {
         (PREPOSITIONS, PREPOSITION),
     ] {
         for w in list {
-            *m.entry(w).or_default() |= bit;
+            *m.entry((*w).to_string()).or_default() |= bit;
         }
     }
+    for w in trigger_first {
+        *m.entry(w.as_ref().to_string()).or_default() |= TRIGGER_FIRST;
+    }
     m
-});
+}
 
-/// The [`WORD_CLASS`] bits of each token (none for punctuation and possessives: the lists hold
+/// The [`word_bits`] of each token (none for punctuation and possessives: the lists hold
 /// words only).
-fn word_classes(toks: &[Token]) -> Vec<u8> {
+fn word_classes(toks: &[Token], lx: &Lexicon) -> Vec<u8> {
     toks.iter()
         .map(|t| {
             if t.is_word() {
-                WORD_CLASS.get(t.lower.as_str()).copied().unwrap_or(0)
+                lx.event_word_bits
+                    .get(t.lower.as_str())
+                    .copied()
+                    .unwrap_or(0)
             } else {
                 0
             }
@@ -499,7 +508,89 @@ pub fn find(
         return;
     }
     let at = mention_at(toks.len(), first, mentions);
-    let cls = word_classes(toks);
+    let cls = word_classes(toks, lx);
+    // All trigger hits first (longest match, not inside a name).
+    struct Hit<'l> {
+        trigger: &'l crate::lexicon::Trigger,
+        a: usize,
+        b: usize,
+        /// For a noun after a light or event verb ("held talks"): where its clause's subject
+        /// search starts.
+        verb_at: Option<usize>,
+        suppressed: bool,
+    }
+    let mut hits: Vec<Hit> = Vec::new();
+    let mut key = String::with_capacity(64);
+    let mut i = 0;
+    while i < toks.len() {
+        if !toks[i].is_word() || at[i].is_some() {
+            i += 1;
+            continue;
+        }
+        if cls[i] & TRIGGER_FIRST == 0 {
+            i += 1;
+            continue;
+        }
+        // The look-up key: the words so far joined by single spaces (the form of
+        // `Lexicon::trigger_index`).
+        key.clear();
+        let mut n_words = 0;
+        let mut hit = None;
+        let mut k = i;
+        while k < toks.len()
+            && n_words < lx.max_trigger_tokens
+            && toks[k].is_word()
+            && at[k].is_none()
+        {
+            if n_words > 0 {
+                key.push(' ');
+            }
+            key.push_str(toks[k].lower.as_str());
+            n_words += 1;
+            // A form that is both a noun and a verb ("visit", "talks"): a noun after an article,
+            // a possessive or an adjective, else a verb.
+            let before = i.checked_sub(1).map(|p| &toks[p]);
+            let noun_context = before.is_some_and(|b| {
+                b.kind == TokKind::Possessive
+                    || cls[i - 1] & (DETERMINER | MODIFIER) != 0
+                    || matches!(
+                        b.lower.as_str(),
+                        "of" | "for" | "in" | "after" | "during" | "amid" | "before" | "with"
+                    )
+                    || at[i - 1].is_some()
+            });
+            let (v, n) = (
+                lx.trigger_index.get(key.as_str()),
+                lx.noun_trigger_index.get(key.as_str()),
+            );
+            let pick = match (v, n) {
+                (Some(v), Some(n)) => Some(if noun_context { n } else { v }),
+                (v, n) => v.or(n),
+            };
+            if let Some(tr) = pick {
+                hit = Some((tr, k));
+            }
+            k += 1;
+        }
+        match hit {
+            Some((trigger, b)) => {
+                hits.push(Hit {
+                    trigger,
+                    a: i,
+                    b,
+                    verb_at: None,
+                    suppressed: false,
+                });
+                i = b + 1;
+            }
+            None => i += 1,
+        }
+    }
+    // Every event comes from a trigger: a sentence without one (most of them) needs no
+    // sources or clauses.
+    if hits.is_empty() {
+        return;
+    }
     // Sources: "according to X", "X reported", "X, citing …".
     let mut reporters: Vec<usize> = Vec::new();
     for (i, m) in mentions.iter().enumerate().skip(first) {
@@ -572,83 +663,6 @@ pub fn find(
             .unwrap_or(toks.len())
     };
 
-    // All trigger hits first (longest match, not inside a name).
-    struct Hit<'l> {
-        trigger: &'l crate::lexicon::Trigger,
-        a: usize,
-        b: usize,
-        /// For a noun after a light or event verb ("held talks"): where its clause's subject
-        /// search starts.
-        verb_at: Option<usize>,
-        suppressed: bool,
-    }
-    let mut hits: Vec<Hit> = Vec::new();
-    let mut key = String::with_capacity(64);
-    let mut i = 0;
-    while i < toks.len() {
-        if !toks[i].is_word() || at[i].is_some() {
-            i += 1;
-            continue;
-        }
-        if !lx.trigger_first_words.contains(toks[i].lower.as_str()) {
-            i += 1;
-            continue;
-        }
-        // The look-up key: the words so far joined by single spaces (the form of
-        // `Lexicon::trigger_index`).
-        key.clear();
-        let mut n_words = 0;
-        let mut hit = None;
-        let mut k = i;
-        while k < toks.len()
-            && n_words < lx.max_trigger_tokens
-            && toks[k].is_word()
-            && at[k].is_none()
-        {
-            if n_words > 0 {
-                key.push(' ');
-            }
-            key.push_str(toks[k].lower.as_str());
-            n_words += 1;
-            // A form that is both a noun and a verb ("visit", "talks"): a noun after an article,
-            // a possessive or an adjective, else a verb.
-            let before = i.checked_sub(1).map(|p| &toks[p]);
-            let noun_context = before.is_some_and(|b| {
-                b.kind == TokKind::Possessive
-                    || cls[i - 1] & (DETERMINER | MODIFIER) != 0
-                    || matches!(
-                        b.lower.as_str(),
-                        "of" | "for" | "in" | "after" | "during" | "amid" | "before" | "with"
-                    )
-                    || at[i - 1].is_some()
-            });
-            let (v, n) = (
-                lx.trigger_index.get(key.as_str()),
-                lx.noun_trigger_index.get(key.as_str()),
-            );
-            let pick = match (v, n) {
-                (Some(v), Some(n)) => Some(if noun_context { n } else { v }),
-                (v, n) => v.or(n),
-            };
-            if let Some(tr) = pick {
-                hit = Some((tr, k));
-            }
-            k += 1;
-        }
-        match hit {
-            Some((trigger, b)) => {
-                hits.push(Hit {
-                    trigger,
-                    a: i,
-                    b,
-                    verb_at: None,
-                    suppressed: false,
-                });
-                i = b + 1;
-            }
-            None => i += 1,
-        }
-    }
     // Light-verb constructions: "held talks", "signed a deal", "carried out a prisoner
     // exchange", "concluded talks" — the noun carries the event, the verb gives its subject.
     for h in 0..hits.len() {
