@@ -514,9 +514,9 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             store,
         } => {
             let fmt: Format = format.parse()?;
-            // A quad format from the default backend streams from the snapshot, without
-            // loading it into a store.
-            let snapshot = if !canonical && fmt.is_quads() {
+            // The default backend exports from the snapshot, without loading it into a
+            // store (quad formats stream it; triple formats merge-sort it on disk).
+            let snapshot = if !canonical {
                 store::SnapshotIndex::open(&store)?
             } else {
                 None

@@ -188,31 +188,37 @@ pub fn export_with(
     Ok(())
 }
 
-/// Like [`export`] for a quad format (TriG, N-Quads), streamed from a default-backend
-/// snapshot without loading it into a store: the same bytes as [`export`] of the store the
-/// snapshot holds, in memory bounded by the largest named graph.
+/// Like [`export`], streamed from a default-backend snapshot without loading it into a
+/// store: the same bytes as [`export`] of the store the snapshot holds.
+///
+/// - Quad formats (TriG, N-Quads): one named graph at a time, in memory bounded by the largest
+///   graph.
+/// - Triple formats (the merged graph): an external merge sort of the snapshot's triples (see
+///   [`write_snapshot_merged`]), in memory bounded by [`RUN_BYTES`] and with temporary files
+///   about the size of the snapshot.
 ///
 /// # Errors
-/// [`ExportError::Store`] when the snapshot cannot be read or parsed, [`ExportError::Io`]
-/// when writing fails; a triple format is an [`ExportError::Serialize`] error (they need the
-/// merged graph: use [`export`]).
+/// [`ExportError::Store`] / [`ExportError::Snapshot`] when the snapshot cannot be read or
+/// parsed, [`ExportError::Io`] when writing (or a temporary file) fails,
+/// [`ExportError::Serialize`] for RDF/XML literals XML 1.0 cannot carry.
 pub fn export_snapshot(
     snapshot: &crate::store::SnapshotIndex,
     format: Format,
     out: impl Write,
 ) -> Result<(), ExportError> {
-    if !format.is_quads() {
-        return Err(ExportError::Serialize(format!(
-            "{format:?} is not a quad format: export it from the store"
-        )));
-    }
     let writer = XmlCrEscaper {
         inner: BufWriter::new(out),
-        enabled: false,
+        enabled: format == Format::RdfXml,
     };
     let mut serializer = ExportOptions::default()
         .serializer(format)?
         .for_writer(writer);
+    if !format.is_quads() {
+        write_snapshot_merged(snapshot, format, &mut serializer, RUN_BYTES)?;
+        let mut writer = serializer.finish()?;
+        writer.flush()?;
+        return Ok(());
+    }
     snapshot.for_each_graph(|graph, text| -> Result<(), ExportError> {
         // newsgraph wrote these quads from valid terms: the syntax is still checked, IRIs
         // are not validated again (that was a fifth of a build's time).
@@ -228,6 +234,131 @@ pub fn export_snapshot(
     })?;
     let mut writer = serializer.finish()?;
     writer.flush()?;
+    Ok(())
+}
+
+/// Bytes of triple lines sorted in memory at a time by [`write_snapshot_merged`] (one run).
+pub const RUN_BYTES: usize = 64 << 20;
+
+/// Triple formats from a snapshot: the union of all graphs, sorted by (subject, predicate,
+/// object) N-Triples forms and de-duplicated, as [`write_merged_graph_sorted`] writes it from
+/// a store, without loading the snapshot into one.
+///
+/// An external merge sort: the snapshot's lines, each without its graph name, are cut into
+/// runs of about `run_bytes` ([`RUN_BYTES`]), each sorted, de-duplicated and written to a temporary file;
+/// the runs are then merged line by line. Sorting whole N-Triples lines gives the order of
+/// (subject, predicate, object) forms: a term's form never is a proper prefix of another's
+/// that is followed by a character below the separating space (IRIs end with `>`, blank
+/// node labels have no space, and the object comes last).
+fn write_snapshot_merged<W: Write>(
+    snapshot: &crate::store::SnapshotIndex,
+    format: Format,
+    serializer: &mut WriterQuadSerializer<W>,
+    run_bytes: usize,
+) -> Result<(), ExportError> {
+    use std::collections::BinaryHeap;
+    use std::io::BufRead;
+
+    let dir = tempfile::Builder::new()
+        .prefix("newsgraph-export-")
+        .tempdir()?;
+    let mut runs: Vec<std::path::PathBuf> = Vec::new();
+    let mut lines: Vec<String> = Vec::new();
+    let mut bytes = 0usize;
+    let mut flush_run = |lines: &mut Vec<String>| -> io::Result<()> {
+        lines.sort_unstable();
+        lines.dedup();
+        let path = dir.path().join(format!("run-{}.nt", runs.len()));
+        let mut w = BufWriter::with_capacity(1 << 20, std::fs::File::create(&path)?);
+        for l in lines.iter() {
+            w.write_all(l.as_bytes())?;
+            w.write_all(b"\n")?;
+        }
+        w.flush()?;
+        runs.push(path);
+        lines.clear();
+        Ok(())
+    };
+    snapshot.for_each_graph(|graph, text| -> Result<(), ExportError> {
+        // Each line is `<s> <p> <o> <graph> .`: the triple is what comes before ` <graph> .`.
+        let suffix_len = if graph.is_empty() { 2 } else { graph.len() + 3 };
+        for line in text.lines() {
+            let triple = line
+                .len()
+                .checked_sub(suffix_len)
+                .and_then(|end| line.get(..end))
+                .ok_or_else(|| {
+                    ExportError::Serialize(format!("snapshot graph {graph}: bad line {line:?}"))
+                })?;
+            bytes += triple.len() + 32;
+            lines.push(triple.to_owned());
+            if bytes >= run_bytes {
+                flush_run(&mut lines)?;
+                bytes = 0;
+            }
+        }
+        Ok(())
+    })?;
+    if !lines.is_empty() {
+        flush_run(&mut lines)?;
+    }
+    drop(lines);
+    // Merge: the smallest head line of all runs, repeatedly; equal lines are written once.
+    let mut readers = runs
+        .iter()
+        .map(|p| {
+            Ok(io::BufReader::with_capacity(
+                1 << 18,
+                std::fs::File::open(p)?,
+            ))
+        })
+        .collect::<io::Result<Vec<_>>>()?;
+    let next_line = |r: &mut io::BufReader<std::fs::File>| -> io::Result<Option<String>> {
+        let mut l = String::new();
+        Ok((r.read_line(&mut l)? > 0).then(|| {
+            l.truncate(l.trim_end_matches('\n').len());
+            l
+        }))
+    };
+    let mut heap = BinaryHeap::new();
+    for (i, r) in readers.iter_mut().enumerate() {
+        if let Some(l) = next_line(r)? {
+            heap.push(std::cmp::Reverse((l, i)));
+        }
+    }
+    // Unique lines are parsed in batches (one parser per batch, not per line).
+    let mut batch = String::new();
+    let mut last: Option<String> = None;
+    let mut parse_batch = |batch: &mut String| -> Result<(), ExportError> {
+        for triple in oxigraph::io::RdfParser::from_format(oxigraph::io::RdfFormat::NTriples)
+            .lenient()
+            .for_slice(batch.as_bytes())
+        {
+            let quad = triple.map_err(|e| ExportError::Serialize(format!("snapshot: {e}")))?;
+            let triple = Triple::from(quad);
+            if format == Format::RdfXml {
+                check_xml_chars(&triple)?;
+            }
+            serializer.serialize_quad(triple.as_ref().in_graph(GraphNameRef::DefaultGraph))?;
+        }
+        batch.clear();
+        Ok(())
+    };
+    while let Some(std::cmp::Reverse((line, i))) = heap.pop() {
+        if let Some(l) = next_line(&mut readers[i])? {
+            heap.push(std::cmp::Reverse((l, i)));
+        }
+        if last.as_deref() == Some(line.as_str()) {
+            continue;
+        }
+        batch.push_str(&line);
+        batch.push_str(" .\n");
+        if batch.len() >= 1 << 20 {
+            parse_batch(&mut batch)?;
+        }
+        last = Some(line);
+    }
+    parse_batch(&mut batch)?;
     Ok(())
 }
 
@@ -417,6 +548,67 @@ mod tests {
         let mut buf = Vec::new();
         export(store, format, &mut buf).expect("export");
         String::from_utf8(buf).expect("utf-8")
+    }
+
+    /// Every format exported from a snapshot is byte-identical to the export of the store
+    /// loaded from it; triple formats also with runs of 4 KiB (dozens of runs, the same
+    /// triple in several of them).
+    #[cfg(not(feature = "rocksdb"))]
+    #[test]
+    fn snapshot_exports_equal_store_exports() {
+        let tmp = tempfile::tempdir().expect("tempdir");
+        let dir = tmp.path().join("store");
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        crate::pipeline::extract_into_store(&crate::pipeline::ExtractOptions {
+            paths: vec![root.join("seeds"), root.join("tests/fixtures/articles")],
+            store: dir.clone(),
+            base: crate::rdf::DEFAULT_BASE.to_string(),
+            max_bytes: 1 << 24,
+            shard: None,
+            prune: false,
+            progress: false,
+            keep_quads: false,
+        })
+        .expect("extract");
+        let snapshot = crate::store::SnapshotIndex::open(&dir)
+            .expect("open snapshot")
+            .expect("default backend");
+        let gs = crate::store::GraphStore::open(
+            &dir,
+            crate::store::Mode::Read,
+            crate::rdf::DEFAULT_BASE,
+        )
+        .expect("open store");
+        for format in Format::ALL {
+            let mut from_store = Vec::new();
+            export(gs.store(), format, &mut from_store).expect("export store");
+            let mut from_snapshot = Vec::new();
+            export_snapshot(&snapshot, format, &mut from_snapshot).expect("export snapshot");
+            assert!(
+                from_store == from_snapshot,
+                "{format:?}: the snapshot export differs from the store export"
+            );
+            if !format.is_quads() {
+                let options = ExportOptions::default();
+                let writer = XmlCrEscaper {
+                    inner: BufWriter::new(Vec::new()),
+                    enabled: format == Format::RdfXml,
+                };
+                let mut serializer = options
+                    .serializer(format)
+                    .expect("serializer")
+                    .for_writer(writer);
+                write_snapshot_merged(&snapshot, format, &mut serializer, 4096)
+                    .expect("small runs");
+                let small = serializer
+                    .finish()
+                    .expect("finish")
+                    .inner
+                    .into_inner()
+                    .expect("flush");
+                assert!(small == from_store, "{format:?}: runs of 4 KiB differ");
+            }
+        }
     }
 
     #[test]
