@@ -187,6 +187,24 @@ fn starts_run(t: &Token) -> bool {
     t.is_cap() || t.is_acronym()
 }
 
+/// A capitalized plural of a common noun for people ("Analysts", "Officials", "Residents"):
+/// a role word or a frequent word with an `s` (or `es`) added. Such a word opening a sentence
+/// names a group, not a person.
+fn is_group_plural(w: &Token, lx: &Lexicon) -> bool {
+    let l = w.lower.as_str();
+    if !w.is_cap() || w.is_acronym() || l.len() < 4 || !l.ends_with('s') || l.ends_with("ss") {
+        return false;
+    }
+    [
+        l.strip_suffix('s').map(str::to_string),
+        l.strip_suffix("es").map(str::to_string),
+        l.strip_suffix("ies").map(|stem| format!("{stem}y")),
+    ]
+    .into_iter()
+    .flatten()
+    .any(|s| lx.role_index.contains_key(&s) || lx.frequent.contains(&s))
+}
+
 /// Find the mentions of sentence `si` and append them to `out`.
 pub fn find(si: usize, toks: &[Token], lx: &Lexicon, names: &DocNames, out: &mut Vec<Mention>) {
     find_runs(si, toks, lx, names, out, RunSource::Classify);
@@ -1010,9 +1028,19 @@ fn classify(
                 j = n;
                 continue;
             }
+            // "Kim Do-hyun": the run took in a lower-case name syllable after a hyphen, and
+            // the word before that hyphen ("Do") is a name part even when it is a stopword.
+            if tn.is_word() && tn.hyphen_joined && !starts_run(tn) && toks[n - 1].text == "-" {
+                j = n;
+                continue;
+            }
+            let before_syllable = n + 2 <= b
+                && toks[n + 1].text == "-"
+                && toks[n + 2].hyphen_joined
+                && !starts_run(&toks[n + 2]);
             if !starts_run(tn)
                 || CONNECTORS.contains(&tn.lower.as_str())
-                || lx.stopwords.contains(tn.lower.as_str())
+                || (lx.stopwords.contains(tn.lower.as_str()) && !before_syllable)
                 || role_at(toks, n, lx).is_some()
                 || gazetteer(toks, n, b, lx).is_some()
                 || demonym_at(toks, n, b, lx).is_some()
@@ -1063,43 +1091,72 @@ fn classify(
             let single = words.len() == 1;
             let w = words[0];
             let prep = preceding_word(toks, pa);
+            // "Seoul-based Mirae Research": what follows "<place>-based" is an organization.
+            let after_based = pa >= 2
+                && toks[pa - 1].lower == "based"
+                && toks[pa - 1].hyphen_joined
+                && toks[pa - 2].text == "-";
+            // "Veldhoven-based": the word before "-based" is a place.
+            let before_based = toks.get(pb + 1).is_some_and(|h| h.text == "-")
+                && toks
+                    .get(pb + 2)
+                    .is_some_and(|x| x.hyphen_joined && x.lower == "based");
+            if sentence_start
+                && pa == a
+                && single
+                && !names.is_person_part(w.text)
+                && is_group_plural(w, lx)
+            {
+                // "Analysts said …", "Officials warned …": people, not a name.
+                continue;
+            }
             let locative = prep
                 .as_deref()
                 .is_some_and(|p| matches!(p, "in" | "near" | "outside" | "at" | "from"));
-            let (etype, kind) =
-                if !single && locative && !after_title && !names.is_person_part(w.text) {
-                    // "in Chiang Mai", "at Le Bourget"
-                    (EntityType::Place, MentionKind::Name)
-                } else if !single {
-                    (EntityType::Person, MentionKind::Name)
-                } else if w.is_acronym() {
-                    let letters = w.text.chars().filter(|c| c.is_alphabetic()).count();
-                    (
-                        EntityType::Organization,
-                        if letters >= 3 {
-                            MentionKind::Name
-                        } else {
-                            MentionKind::WeakName
-                        },
-                    )
-                } else if after_title || names.is_person_part(w.text) {
-                    (EntityType::Person, MentionKind::Name)
-                } else if (prep
-                    .as_deref()
-                    .is_some_and(|p| matches!(p, "in" | "near" | "outside"))
-                    || (prep.as_deref() == Some("of")
-                        && pa >= 2
-                        && PLACE_NOUNS
-                            .contains(&preceding_word(toks, pa - 1).unwrap_or_default().as_str())))
-                    && !sentence_start
-                {
-                    // "in Kourou": a place the gazetteer does not know.
-                    (EntityType::Place, MentionKind::Name)
-                } else if pa > 0 && PLACE_PREPS.contains(&toks[pa - 1].lower.as_str()) {
-                    (EntityType::Place, MentionKind::WeakName)
-                } else {
-                    (EntityType::Person, MentionKind::WeakName)
-                };
+            let (etype, kind) = if before_based && !names.is_person_part(w.text) {
+                (EntityType::Place, MentionKind::WeakName)
+            } else if after_based && !after_title && !names.is_person_part(w.text) {
+                (
+                    EntityType::Organization,
+                    if single {
+                        MentionKind::WeakName
+                    } else {
+                        MentionKind::Name
+                    },
+                )
+            } else if !single && locative && !after_title && !names.is_person_part(w.text) {
+                // "in Chiang Mai", "at Le Bourget"
+                (EntityType::Place, MentionKind::Name)
+            } else if !single {
+                (EntityType::Person, MentionKind::Name)
+            } else if w.is_acronym() {
+                let letters = w.text.chars().filter(|c| c.is_alphabetic()).count();
+                (
+                    EntityType::Organization,
+                    if letters >= 3 {
+                        MentionKind::Name
+                    } else {
+                        MentionKind::WeakName
+                    },
+                )
+            } else if after_title || names.is_person_part(w.text) {
+                (EntityType::Person, MentionKind::Name)
+            } else if (prep
+                .as_deref()
+                .is_some_and(|p| matches!(p, "in" | "near" | "outside"))
+                || (prep.as_deref() == Some("of")
+                    && pa >= 2
+                    && PLACE_NOUNS
+                        .contains(&preceding_word(toks, pa - 1).unwrap_or_default().as_str())))
+                && !sentence_start
+            {
+                // "in Kourou": a place the gazetteer does not know.
+                (EntityType::Place, MentionKind::Name)
+            } else if pa > 0 && PLACE_PREPS.contains(&toks[pa - 1].lower.as_str()) {
+                (EntityType::Place, MentionKind::WeakName)
+            } else {
+                (EntityType::Person, MentionKind::WeakName)
+            };
             if sentence_start
                 && pa == a
                 && single
@@ -1166,5 +1223,68 @@ mod tests {
         assert!(got
             .iter()
             .any(|g| g.0 == "Zorblat" && g.2 == MentionKind::WeakName));
+    }
+
+    #[test]
+    fn hyphenated_given_name_with_a_stopword_syllable() {
+        // "Do" is a stopword; "Do-hyun" is one given name.
+        let got = names("Kim Do-hyun, an analyst, said the ruling was fair.");
+        assert_eq!(got[0].0, "Kim Do-hyun", "{got:?}");
+        assert_eq!(got[0].1, EntityType::Person);
+        // An English word after a hyphen is not a name syllable.
+        let got = names("The Kyiv-born economist Olena Marchenko spoke first.");
+        assert!(got.iter().all(|g| !g.0.contains("born")), "{got:?}");
+    }
+
+    #[test]
+    fn place_based_organization() {
+        let got = names("Kim Do-hyun works at Seoul-based Mirae Research and often visits Veldhoven-based Korvan.");
+        let find = |s: &str| got.iter().find(|g| g.0 == s).map(|g| (g.1, g.2));
+        assert_eq!(
+            find("Mirae Research"),
+            Some((EntityType::Organization, MentionKind::Name)),
+            "{got:?}"
+        );
+        assert_eq!(
+            find("Veldhoven"),
+            Some((EntityType::Place, MentionKind::WeakName)),
+            "{got:?}"
+        );
+        assert_eq!(
+            find("Korvan"),
+            Some((EntityType::Organization, MentionKind::WeakName)),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn a_group_plural_opening_a_sentence_is_no_name() {
+        for s in [
+            "Analysts said the penalty was small.",
+            "Officials declined to comment.",
+            "Residents fled the town.",
+        ] {
+            let got = names(s);
+            assert!(got.is_empty(), "{s}: {got:?}");
+        }
+        // A single unknown word opening a sentence is still a (weak) name.
+        let got = names("Zorblat said the penalty was small.");
+        assert_eq!(got.len(), 1, "{got:?}");
+        // So is a surname that looks like a plural, once the full name was seen.
+        let lx = Lexicon::builtin().expect("lexicon");
+        let sents = [
+            "Maria Banks runs the fund.",
+            "Banks said the fund would grow.",
+        ];
+        let lower: Vec<String> = sents.iter().map(|t| t.to_ascii_lowercase()).collect();
+        let toks: Vec<_> = sents
+            .iter()
+            .zip(&lower)
+            .map(|(t, l)| tokenize(t, t, l, Span::new(0, t.len())))
+            .collect();
+        let dn = DocNames::collect(&toks, lx);
+        let mut out = Vec::new();
+        find(1, &toks[1], lx, &dn, &mut out);
+        assert!(out.iter().any(|m| m.surface == "Banks"), "{out:?}");
     }
 }
