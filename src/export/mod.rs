@@ -15,8 +15,12 @@
 //!   load, sort and de-duplicate **one subject's triples at a time**, across all graphs.
 //!
 //! Peak memory is therefore the list of graph names or subjects plus the largest graph or
-//! subject description, not the dataset. [`export_canonical`] is the exception: RDFC-1.0 is a
-//! whole-dataset algorithm, so it holds the full dataset (as sophia terms) in memory.
+//! subject description, not the dataset — beside the store itself, which the default backend
+//! holds in memory. [`export_snapshot`] avoids that: it writes the same bytes straight from a
+//! default-backend snapshot, graph by graph for quad formats and by an external merge sort
+//! (bounded runs in temporary files) for triple formats. [`export_canonical`] is the
+//! exception: RDFC-1.0 is a whole-dataset algorithm, so it holds the full dataset (as sophia
+//! terms) in memory.
 //!
 //! # Format notes (oxigraph 0.5.13)
 //! - RDF/XML: carriage returns are written as `&#13;` (oxigraph writes them raw, and XML
