@@ -149,6 +149,8 @@ pub struct Lexicon {
     /// Place cue words (as written): a capitalized run ending in one is a place
     /// ("Grand Europe Hotel").
     pub place_cues: HashSet<String>,
+    /// Plural nouns naming groups of people ("critics", "residents"), lower case.
+    pub group_nouns: HashSet<String>,
     /// Time words by lower-case form.
     pub time_words: HashMap<String, TimeWord>,
     /// True when some [`Lexicon::time_words`] entry is a [`TimeWord::RelativeDays`] (the only
@@ -292,6 +294,7 @@ impl Lexicon {
             stopwords: HashSet::default(),
             frequent: HashSet::default(),
             place_cues: HashSet::default(),
+            group_nouns: HashSet::default(),
             time_words: HashMap::default(),
             any_relative_days: false,
             boilerplate: Vec::new(),
@@ -422,6 +425,11 @@ impl Lexicon {
         for r in table!("lexicon/place_cues.tsv").rows(1)? {
             if !r[0].is_empty() {
                 lx.place_cues.insert(r[0].to_string());
+            }
+        }
+        for r in table!("lexicon/group_nouns.tsv").rows(1)? {
+            if !r[0].is_empty() {
+                lx.group_nouns.insert(r[0].to_lowercase());
             }
         }
         for r in table!("lexicon/time.tsv").rows(3)? {

@@ -187,12 +187,19 @@ fn starts_run(t: &Token) -> bool {
     t.is_cap() || t.is_acronym()
 }
 
-/// A capitalized plural of a common noun for people ("Analysts", "Officials", "Residents"):
-/// a role word or a frequent word with an `s` (or `es`) added. Such a word opening a sentence
+/// A capitalized plural of a common noun for people ("Analysts", "Officials", "Critics"): a
+/// word of `lexicon/group_nouns.tsv`, or a role word or a frequent word with an `s` (or
+/// `es`) added. Such a word opening a sentence
 /// names a group, not a person.
 fn is_group_plural(w: &Token, lx: &Lexicon) -> bool {
     let l = w.lower.as_str();
-    if !w.is_cap() || w.is_acronym() || l.len() < 4 || !l.ends_with('s') || l.ends_with("ss") {
+    if !w.is_cap() || w.is_acronym() {
+        return false;
+    }
+    if lx.group_nouns.contains(l) {
+        return true;
+    }
+    if l.len() < 4 || !l.ends_with('s') || l.ends_with("ss") {
         return false;
     }
     [
@@ -1103,11 +1110,13 @@ fn classify(
                     .is_some_and(|x| x.hyphen_joined && x.lower == "based");
             if sentence_start
                 && pa == a
+                && pb == b
                 && single
                 && !names.is_person_part(w.text)
                 && is_group_plural(w, lx)
             {
-                // "Analysts said …", "Officials warned …": people, not a name.
+                // "Analysts said …", "Officials warned …": people, not a name (but "Police
+                // Colonel …" goes on into a title, and "Police" is the force).
                 continue;
             }
             let locative = prep
