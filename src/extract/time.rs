@@ -103,7 +103,8 @@ pub fn find(toks: &[Token], lx: &Lexicon, doc: Option<NaiveDate>) -> Vec<TimeExp
                 i += 2;
                 continue;
             }
-            // "May" alone is too ambiguous; other months need "in", "since", "by", "early" …
+            // A month alone needs "in", "since", "by", "early" … before it; "May" must also be
+            // capitalized there ("in May"), the modal verb never follows those words so.
             if matches!(
                 prev,
                 "in" | "since"
@@ -116,10 +117,19 @@ pub fn find(toks: &[Token], lx: &Lexicon, doc: Option<NaiveDate>) -> Vec<TimeExp
                     | "last"
                     | "next"
                     | "this"
-            ) && t.lower != "may"
+            ) && (t.lower != "may" || t.is_cap())
             {
-                if let Some(y) = year_for(m, doc) {
-                    let y = if prev == "last" { y - 1 } else { y };
+                // "last March": the latest March before this month; "next March": the first
+                // one after it; otherwise the nearest March that is not well in the future.
+                let year = doc.map(|d| match prev {
+                    "last" if m < d.month() => d.year(),
+                    "last" => d.year() - 1,
+                    "next" if m > d.month() => d.year(),
+                    "next" => d.year() + 1,
+                    "this" => d.year(),
+                    _ => year_for(m, Some(d)).unwrap_or(d.year()),
+                });
+                if let Some(y) = year {
                     out.push(TimeExpr {
                         first: i,
                         last: i,
@@ -344,5 +354,29 @@ mod tests {
             times("The truce agreed in December.", "2025-01-10"),
             vec!["2024-12"]
         );
+        // "May" is a month after "in" or "last", a modal verb elsewhere.
+        assert_eq!(
+            times(
+                "They visited Nairobi in May and met again last May.",
+                "2025-06-12"
+            ),
+            vec!["2025-05", "2025-05"]
+        );
+        // "last" and "next" months: the nearest one before or after the document's month.
+        assert_eq!(
+            times(
+                "Talks began last December and resume next March.",
+                "2025-01-10"
+            ),
+            vec!["2024-12", "2025-03"]
+        );
+        assert_eq!(
+            times(
+                "Talks began last August and resume next February.",
+                "2025-06-12"
+            ),
+            vec!["2024-08", "2026-02"]
+        );
+        assert!(times("The talks may resume. May they succeed.", "2025-06-12").is_empty());
     }
 }
