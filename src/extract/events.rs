@@ -844,7 +844,19 @@ pub fn find(
                 agents.push(m);
                 // "X and Y", "X, Y and Z" (a comma joins only inside a list that ends in "and").
                 let mut seen_and = false;
-                let mut j = mentions[m].tokens.0 as isize - 1;
+                // The title of a coordinated name ("Prime Minister X and Philippine President
+                // Y"): its role words and the demonym before them are skipped.
+                let skip_title = |mut j: isize| -> isize {
+                    while j >= stop as isize
+                        && (is_role_word(j as usize)
+                            || at[j as usize]
+                                .is_some_and(|x| mentions[x].kind == MentionKind::Demonym))
+                    {
+                        j -= 1;
+                    }
+                    j
+                };
+                let mut j = skip_title(mentions[m].tokens.0 as isize - 1);
                 while j >= stop as isize
                     && matches!(
                         toks[j as usize].lower.as_str(),
@@ -862,7 +874,7 @@ pub fn find(
                             eligible(m2) && !agents.contains(&m2) && !reporters.contains(&m2)
                         }) {
                             agents.push(m2);
-                            j = mentions[m2].tokens.0 as isize - 1;
+                            j = skip_title(mentions[m2].tokens.0 as isize - 1);
                         } else if w == "and" && cls[j as usize] & GROUP_NOUN != 0 {
                             // "Yemen's internationally recognised government and the Houthis":
                             // the country whose group it is.

@@ -1108,6 +1108,19 @@ fn classify(
                 && toks
                     .get(pb + 2)
                     .is_some_and(|x| x.hyphen_joined && x.lower == "based");
+            // "Jan 15", "Sept 3": a month (abbreviated or a first name too) before a day.
+            if single
+                && pb == b
+                && matches!(
+                    lx.time_words.get(w.lower.trim_end_matches('.')),
+                    Some(crate::lexicon::TimeWord::Month(_))
+                )
+                && toks.get(pb + 1).is_some_and(|d| {
+                    d.text.len() <= 2 && d.text.parse::<u32>().is_ok_and(|n| (1..=31).contains(&n))
+                })
+            {
+                continue;
+            }
             if sentence_start
                 && pa == a
                 && pb == b
@@ -1264,6 +1277,16 @@ mod tests {
             Some((EntityType::Organization, MentionKind::WeakName)),
             "{got:?}"
         );
+    }
+
+    #[test]
+    fn a_month_before_a_day_is_no_name() {
+        let got = names("TOKYO, Jan 15 (AP) - Ishiba met Marcos on Sept 3.");
+        let surfaces: Vec<&str> = got.iter().map(|g| g.0.as_str()).collect();
+        assert_eq!(surfaces, vec!["TOKYO", "AP", "Ishiba", "Marcos"], "{got:?}");
+        // A first name that is also a month abbreviation stays a name.
+        let got = names("Jan Kowalski met Marcos.");
+        assert_eq!(got[0].0, "Jan Kowalski", "{got:?}");
     }
 
     #[test]

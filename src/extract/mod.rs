@@ -288,3 +288,57 @@ pub fn describe(doc: &Document, ex: &Extraction) -> String {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// (event type, sorted agent surfaces) of each event of `text`.
+    fn events_of(text: &str) -> Vec<(String, Vec<String>)> {
+        let lx = Lexicon::builtin().expect("lexicon");
+        let doc = crate::ingest::ingest_bytes(
+            std::path::Path::new("t.txt"),
+            "t.txt",
+            text.as_bytes(),
+            lx,
+        )
+        .expect("ingest");
+        let ex = extract(&doc, lx);
+        ex.events
+            .iter()
+            .map(|e| {
+                let mut agents: Vec<String> = e
+                    .agents
+                    .iter()
+                    .map(|&m| ex.mentions[m].surface.clone())
+                    .collect();
+                agents.sort();
+                (e.event_type.clone(), agents)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn coordinated_subjects_keep_their_titles_apart() {
+        for t in [
+            "Ishiba and Marcos signed an agreement.",
+            "Prime Minister Shigeru Ishiba and President Ferdinand Marcos signed an agreement.",
+            "Japanese Prime Minister Shigeru Ishiba and Philippine President Ferdinand Marcos signed an agreement.",
+        ] {
+            let ev = events_of(t);
+            assert!(
+                ev.iter().any(|(ty, a)| ty == "Agreement"
+                    && a.len() == 2
+                    && a.iter().any(|x| x.ends_with("Marcos"))
+                    && a.iter().any(|x| x.ends_with("Ishiba"))),
+                "{t}: {ev:?}"
+            );
+        }
+        // A title alone before the verb's subject joins nothing.
+        let ev = events_of("The summit ended. President Ferdinand Marcos signed an agreement.");
+        assert!(
+            ev.iter().any(|(ty, a)| ty == "Agreement" && a.len() == 1),
+            "{ev:?}"
+        );
+    }
+}
