@@ -2,7 +2,7 @@
 
 use chrono::{Datelike, Duration, NaiveDate};
 
-use super::tokens::Token;
+use super::tokens::{TokKind, Token};
 use super::{TimeKind, TimeValue};
 use crate::lexicon::{Lexicon, TimeWord};
 
@@ -66,6 +66,18 @@ fn day_expr(first: usize, last: usize, year: Option<i32>, m: u32, d: u32) -> Opt
         value: date(year?, m, d)?,
     })
 }
+
+/// Words that, earlier in a sentence, put a weekday after them in the future ("will meet on
+/// Wednesday", "is expected to visit on Friday", "plans to sign on Monday").
+const FUTURE_MARKERS: &[&str] = &[
+    "will",
+    "shall",
+    "expected",
+    "scheduled",
+    "plans",
+    "planning",
+    "intends",
+];
 
 /// Find the time expressions of a sentence.
 pub fn find(toks: &[Token], lx: &Lexicon, doc: Option<NaiveDate>) -> Vec<TimeExpr> {
@@ -216,8 +228,18 @@ pub fn find(toks: &[Token], lx: &Lexicon, doc: Option<NaiveDate>) -> Vec<TimeExp
             match word {
                 TimeWord::Weekday(w) if t.is_cap() => {
                     let today = d.weekday().number_from_monday();
+                    // "… will travel to Manila on Tuesday": a weekday shortly after a future
+                    // marker, in the same stretch of words (no punctuation between: not
+                    // '"We will …," X said on Tuesday'), is the next one (or today).
+                    let future = toks[i.saturating_sub(10)..i]
+                        .iter()
+                        .rev()
+                        .take_while(|x| x.kind != TokKind::Punct)
+                        .any(|x| FUTURE_MARKERS.contains(&x.lower.as_str()));
                     let value = if prev == "next" {
                         d + Duration::days(((*w + 7 - today - 1) % 7 + 1) as i64)
+                    } else if future && prev != "last" {
+                        d + Duration::days(((*w + 7 - today) % 7) as i64)
                     } else {
                         d - Duration::days(((today + 7 - *w) % 7) as i64)
                     };
@@ -361,6 +383,27 @@ mod tests {
                 "2025-06-12"
             ),
             vec!["2025-05", "2025-05"]
+        );
+        // A weekday after a future marker is the next one; otherwise the last one (the
+        // document is of Tuesday 2026-03-03).
+        assert_eq!(
+            times("Li met Milei on Wednesday.", "2026-03-03"),
+            vec!["2026-02-25"]
+        );
+        assert_eq!(
+            times("Li is expected to meet Milei on Wednesday.", "2026-03-03"),
+            vec!["2026-03-04"]
+        );
+        assert_eq!(
+            times("Blinken will travel to Manila on Tuesday.", "2026-03-03"),
+            vec!["2026-03-03"]
+        );
+        assert_eq!(
+            times(
+                "\"We will not accept it,\" Horvath said on Monday.",
+                "2026-03-03"
+            ),
+            vec!["2026-03-02"]
         );
         // "last" and "next" months: the nearest one before or after the document's month.
         assert_eq!(
