@@ -1371,10 +1371,15 @@ pub fn find(
         }
         // Time: nearest expression in the clause, else one opening the sentence.
         // A date right before another event noun is that event's ("The April 11 meeting
-        // follows talks in Istanbul").
+        // follows talks in Istanbul", "the April 11 peace talks"), not past a word opening
+        // a clause ("on Wednesday after talks": Wednesday is the release's).
         let owned_by_other = |t: &&TimeExpr| {
-            hits.iter()
-                .any(|h| h.a != ta && h.trigger.noun && (h.a == t.last + 1 || h.a == t.last + 2))
+            hits.iter().any(|h| {
+                h.a != ta
+                    && h.trigger.noun
+                    && (h.a == t.last + 1
+                        || (h.a == t.last + 2 && cls[t.last + 1] & SUBORDINATOR == 0))
+            })
         };
         let time = times
             .iter()

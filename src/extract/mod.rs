@@ -318,6 +318,40 @@ mod tests {
             .collect()
     }
 
+    /// (event type, date) of each event of `text`.
+    fn dates_of(text: &str) -> Vec<(String, Option<String>)> {
+        let lx = Lexicon::builtin().expect("lexicon");
+        let doc = crate::ingest::ingest_bytes(
+            std::path::Path::new("t.txt"),
+            "t.txt",
+            text.as_bytes(),
+            lx,
+        )
+        .expect("ingest");
+        extract(&doc, lx)
+            .events
+            .into_iter()
+            .map(|e| (e.event_type, e.time.map(|t| t.lexical)))
+            .collect()
+    }
+
+    #[test]
+    fn a_date_before_a_preposition_and_an_event_noun_stays_with_the_verb() {
+        let doc = "Date: 2025-06-12\n\n";
+        for s in [
+            "Vidal was released on Wednesday after talks.",
+            "Vidal was released on Wednesday amid protests.",
+            "Vidal was released on Wednesday after the talks.",
+        ] {
+            let ev = dates_of(&format!("{doc}{s}"));
+            assert!(
+                ev.iter()
+                    .any(|(ty, d)| ty == "Release" && d.as_deref() == Some("2025-06-11")),
+                "{s}: {ev:?}"
+            );
+        }
+    }
+
     #[test]
     fn coordinated_subjects_keep_their_titles_apart() {
         for t in [
