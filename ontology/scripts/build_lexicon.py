@@ -467,7 +467,7 @@ CUES_LAST = [
     "Tribunal", "Commissariat", "Centre", "Center", "Hospital", "School", "College",
     "Academy", "Observatory", "Museum", "Library", "Exchange", "Reserve", "Treasury",
     "Railways", "Railway", "Shipping", "Logistics", "Telecom", "Communications",
-    "Electronics", "Software", "Robotics", "Aerospace", "Defense", "Defence", "Dynamics",
+    "Electronics", "Software", "Engineering", "Research", "Robotics", "Aerospace", "Defense", "Defence", "Dynamics",
     "Mining", "Metals", "Steel", "Chemicals", "Foods", "Brands", "Stores", "Motor",
     "Daily", "Gazette", "Herald", "Tribune", "Telegraph", "Chronicle", "Review", "Magazine",
     "Broadcasting", "Studios", "Pictures", "Entertainment", "Games", "Sports",
