@@ -249,7 +249,7 @@ pub fn document_quads_nquads(
         out.graph = graph_of(i);
         let s = &sent_iris[i];
         out.add(s, rdf::TYPE, nif::SENTENCE);
-        out.add(s, nif::REFERENCE_CONTEXT, doc_iri.clone());
+        out.add(s, nif::REFERENCE_CONTEXT, &doc_iri);
         out.add(s, ng::SENTENCE_INDEX, int(i + 1));
         out.add(s, nif::BEGIN_INDEX, int(ix.char_offset(span.start)));
         out.add(s, nif::END_INDEX, int(ix.char_offset(span.end)));
@@ -272,8 +272,8 @@ pub fn document_quads_nquads(
         let (b, en) = (ix.char_offset(m.span.start), ix.char_offset(m.span.end));
         let phrase = minter.mention(&doc.slug, b, en);
         out.add(&phrase, rdf::TYPE, nif::PHRASE);
-        out.add(&phrase, nif::REFERENCE_CONTEXT, doc_iri.clone());
-        out.add(&phrase, nif::SENTENCE_PROP, sent.clone());
+        out.add(&phrase, nif::REFERENCE_CONTEXT, &doc_iri);
+        out.add(&phrase, nif::SENTENCE_PROP, sent);
         out.add(&phrase, nif::BEGIN_INDEX, int(b));
         out.add(&phrase, nif::END_INDEX, int(en));
         out.add(
@@ -305,7 +305,7 @@ pub fn document_quads_nquads(
                 pe.label, r.role, he.label
             ))),
         );
-        out.add(&ms, prov::WAS_DERIVED_FROM, sent_iris[r.sentence].clone());
+        out.add(&ms, prov::WAS_DERIVED_FROM, &sent_iris[r.sentence]);
     }
     // Events.
     for (k, ev) in ex.events.iter().enumerate() {
@@ -383,7 +383,7 @@ pub fn document_quads_nquads(
                 out.add(&iri, ng::REPORTED_BY, entity_iri(r));
             }
         }
-        out.add(&iri, prov::WAS_DERIVED_FROM, sent_iris[ev.sentence].clone());
+        out.add(&iri, prov::WAS_DERIVED_FROM, &sent_iris[ev.sentence]);
     }
     out.finish()
 }
@@ -425,7 +425,7 @@ fn sorted_nquads(mut lines: Vec<(String, usize)>, typed: Vec<(Counted, String)>)
         let at = text.len();
         text.push_str(k);
         text.push_str(" .\n");
-        let graph = k[*g..].trim_start();
+        let graph = &k[*g..];
         match graphs.last_mut() {
             Some((last, r)) if last == graph => r.end = text.len(),
             _ => graphs.push((graph.to_string(), at..text.len())),
