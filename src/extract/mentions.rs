@@ -189,8 +189,7 @@ fn starts_run(t: &Token) -> bool {
 
 /// A capitalized plural of a common noun for people ("Analysts", "Officials", "Critics"): a
 /// word of `lexicon/group_nouns.tsv`, or a role word or a frequent word with an `s` (or
-/// `es`) added. Such a word opening a sentence
-/// names a group, not a person.
+/// `es`) added. Such a word opening a sentence names a group, not a person.
 fn is_group_plural(w: &Token, lx: &Lexicon) -> bool {
     let l = w.lower.as_str();
     if !w.is_cap() || w.is_acronym() {
@@ -1111,13 +1110,8 @@ fn classify(
             // "Jan 15", "Sept 3": a month (abbreviated or a first name too) before a day.
             if single
                 && pb == b
-                && matches!(
-                    lx.time_words.get(w.lower.trim_end_matches('.')),
-                    Some(crate::lexicon::TimeWord::Month(_))
-                )
-                && toks.get(pb + 1).is_some_and(|d| {
-                    d.text.len() <= 2 && d.text.parse::<u32>().is_ok_and(|n| (1..=31).contains(&n))
-                })
+                && super::time::month_of(w, lx).is_some()
+                && super::time::number(toks.get(pb + 1), 1, 31).is_some()
             {
                 continue;
             }

@@ -17,7 +17,8 @@ pub struct TimeExpr {
     pub value: TimeValue,
 }
 
-fn month_of(t: &Token, lx: &Lexicon) -> Option<u32> {
+/// The month a capitalized token names (`April`, `Jan`, `Sept.`).
+pub(crate) fn month_of(t: &Token, lx: &Lexicon) -> Option<u32> {
     // Capitalized first: most tokens are not, and need no look-up.
     if !t.is_cap() {
         return None;
@@ -28,7 +29,8 @@ fn month_of(t: &Token, lx: &Lexicon) -> Option<u32> {
     }
 }
 
-fn number(t: Option<&Token>, lo: u32, hi: u32) -> Option<u32> {
+/// The number a word token of digits writes (`15`, `15th`), when it lies in `lo..=hi`.
+pub(crate) fn number(t: Option<&Token>, lo: u32, hi: u32) -> Option<u32> {
     let t = t?;
     // A token starts with a letter, a digit or a punctuation mark: only digits can parse.
     if !t.text.as_bytes().first().is_some_and(u8::is_ascii_digit) {
