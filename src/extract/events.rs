@@ -586,8 +586,7 @@ pub fn find(
             None => i += 1,
         }
     }
-    // Every event comes from a trigger: a sentence without one (most of them) needs no
-    // sources or clauses.
+    // Every event comes from a trigger: a sentence without one needs no sources or clauses.
     if hits.is_empty() {
         return;
     }
