@@ -198,7 +198,7 @@ pub fn export_with(
 /// - Quad formats (TriG, N-Quads): one named graph at a time, in memory bounded by the largest
 ///   graph.
 /// - Triple formats (the merged graph): an external merge sort of the snapshot's triples (see
-///   [`write_snapshot_merged`]), in memory bounded by [`RUN_BYTES`] and with temporary files
+///   `write_snapshot_merged`), in memory bounded by [`RUN_BYTES`] and with temporary files
 ///   about the size of the snapshot.
 ///
 /// # Errors
@@ -241,7 +241,7 @@ pub fn export_snapshot(
     Ok(())
 }
 
-/// Bytes of triple lines sorted in memory at a time by [`write_snapshot_merged`] (one run).
+/// Bytes of triple lines sorted in memory at a time by the external merge sort of [`export_snapshot`] (one run).
 pub const RUN_BYTES: usize = 64 << 20;
 
 /// Triple formats from a snapshot: the union of all graphs, sorted by (subject, predicate,
