@@ -241,7 +241,8 @@ pub fn export_snapshot(
     Ok(())
 }
 
-/// Bytes of triple lines sorted in memory at a time by the external merge sort of [`export_snapshot`] (one run).
+/// Bytes of triple lines sorted in memory at a time (one run) by the external merge sort of
+/// [`export_snapshot`].
 pub const RUN_BYTES: usize = 64 << 20;
 
 /// Triple formats from a snapshot: the union of all graphs, sorted by (subject, predicate,
