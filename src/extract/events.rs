@@ -1293,11 +1293,17 @@ pub fn find(
         if n_actors == 0 {
             continue;
         }
-        // A verb that says what someone did needs that someone.
+        // A verb that says what someone did needs that someone, unless the event is what
+        // happened to a named person ("Police arrested Vidal": the arrest of Vidal).
+        let done_to_person = matches!(trigger.event_type.as_str(), "Arrest" | "Release")
+            && participants.iter().any(|&m| {
+                mentions[m].etype == EntityType::Person && mentions[m].kind == MentionKind::Name
+            });
         if !trigger.noun
             && agents.is_empty()
             && matches!(trigger.frame, Frame::Svo | Frame::With)
             && !is_exchange
+            && !done_to_person
             && trigger.event_type != "Meeting"
         {
             continue;

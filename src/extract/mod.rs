@@ -353,6 +353,48 @@ mod tests {
     }
 
     #[test]
+    fn police_is_no_name_and_an_arrest_keeps_who_was_held() {
+        let lx = Lexicon::builtin().expect("lexicon");
+        let text = "Date: 2025-06-12\n\nPolice arrested Maria Vidal on Monday.\n\nPolice Colonel Anucha Srisuwan spoke.";
+        let doc = crate::ingest::ingest_bytes(
+            std::path::Path::new("t.txt"),
+            "t.txt",
+            text.as_bytes(),
+            lx,
+        )
+        .expect("ingest");
+        let ex = extract(&doc, lx);
+        let arrest = ex
+            .events
+            .iter()
+            .find(|e| e.event_type == "Arrest")
+            .expect("the arrest is kept");
+        let names_in = |si: usize| -> Vec<&str> {
+            ex.mentions
+                .iter()
+                .filter(|m| m.sentence == si)
+                .map(|m| m.surface.as_str())
+                .collect()
+        };
+        // "Police arrested …": the force, not a name; "Police Colonel …" keeps it (a title).
+        assert_eq!(names_in(arrest.sentence), vec!["Maria Vidal"]);
+        assert!(names_in(arrest.sentence + 1).contains(&"Police"));
+        assert!(arrest.agents.is_empty());
+        let held: Vec<&str> = arrest
+            .participants
+            .iter()
+            .map(|&m| ex.mentions[m].surface.as_str())
+            .collect();
+        assert_eq!(held, vec!["Maria Vidal"]);
+        // An arrest verb without a named person held or holding is no event.
+        assert!(
+            events_of("Date: 2025-06-12\n\nPolice arrested two men on Monday.")
+                .iter()
+                .all(|(ty, _)| ty != "Arrest")
+        );
+    }
+
+    #[test]
     fn coordinated_subjects_keep_their_titles_apart() {
         for t in [
             "Ishiba and Marcos signed an agreement.",
