@@ -293,8 +293,8 @@ pub fn describe(doc: &Document, ex: &Extraction) -> String {
 mod tests {
     use super::*;
 
-    /// (event type, sorted agent surfaces) of each event of `text`.
-    fn events_of(text: &str) -> Vec<(String, Vec<String>)> {
+    /// `text` ingested as a file and extracted with the built-in lexicon.
+    fn extract_text(text: &str) -> Extraction {
         let lx = Lexicon::builtin().expect("lexicon");
         let doc = crate::ingest::ingest_bytes(
             std::path::Path::new("t.txt"),
@@ -303,7 +303,12 @@ mod tests {
             lx,
         )
         .expect("ingest");
-        let ex = extract(&doc, lx);
+        extract(&doc, lx)
+    }
+
+    /// (event type, sorted agent surfaces) of each event of `text`.
+    fn events_of(text: &str) -> Vec<(String, Vec<String>)> {
+        let ex = extract_text(text);
         ex.events
             .iter()
             .map(|e| {
@@ -320,15 +325,7 @@ mod tests {
 
     /// (event type, date) of each event of `text`.
     fn dates_of(text: &str) -> Vec<(String, Option<String>)> {
-        let lx = Lexicon::builtin().expect("lexicon");
-        let doc = crate::ingest::ingest_bytes(
-            std::path::Path::new("t.txt"),
-            "t.txt",
-            text.as_bytes(),
-            lx,
-        )
-        .expect("ingest");
-        extract(&doc, lx)
+        extract_text(text)
             .events
             .into_iter()
             .map(|e| (e.event_type, e.time.map(|t| t.lexical)))
@@ -354,16 +351,9 @@ mod tests {
 
     #[test]
     fn police_is_no_name_and_an_arrest_keeps_who_was_held() {
-        let lx = Lexicon::builtin().expect("lexicon");
-        let text = "Date: 2025-06-12\n\nPolice arrested Maria Vidal on Monday.\n\nPolice Colonel Anucha Srisuwan spoke.";
-        let doc = crate::ingest::ingest_bytes(
-            std::path::Path::new("t.txt"),
-            "t.txt",
-            text.as_bytes(),
-            lx,
-        )
-        .expect("ingest");
-        let ex = extract(&doc, lx);
+        let ex = extract_text(
+            "Date: 2025-06-12\n\nPolice arrested Maria Vidal on Monday.\n\nPolice Colonel Anucha Srisuwan spoke.",
+        );
         let arrest = ex
             .events
             .iter()
